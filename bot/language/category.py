@@ -1,0 +1,70 @@
+"""What kind of note this is: purchase, complaint, feedback, need, or general."""
+
+from __future__ import annotations
+
+import re
+
+# When a note says several things, the one that needs the most care wins: a complaint about an
+# order is a complaint; a purchase that also asks for more is still a purchase.
+_PRIORITY = ("complaint", "purchase", "feedback", "need")
+
+_EN: dict[str, str] = {
+    "purchase": r"bought|buys?|buying|purchas(?:e|ed|es|ing)|paid|pays?|paying|signed|signs"
+    r"|sign(?:ed)? (?:up|off)|renew(?:ed|s|al)?|ordered|orders?|placed an order|po received"
+    r"|closed(?: won)?|won the deal|upgraded"
+    r"|subscribed|committed to|invoiced|wired",
+    "complaint": r"complain(?:ed|s|ing|t|ts)?|unhappy|not happy|dissatisfied|angry|upset|furious|frustrated"
+    r"|annoyed|escalat(?:e|ed|es|ing|ion)|threaten(?:ed|s)? to (?:leave|cancel|churn)|disappointed"
+    r"|bad experience|refund",
+    "feedback": r"feedback|likes|liked|loves?|loved|praised|happy with|pleased|suggest(?:ed|s|ion|ions)?"
+    r"|testimonial|thumbs up|nps",
+    "need": r"wants?|wanted|asked for|asks for|asking for|needs?|needed|request(?:ed|s)?|requires?|required"
+    r"|looking for|would like|interested in|wish(?:es)?|must have|requirement",
+}
+_ZH: dict[str, str] = {
+    "purchase": r"下单|下了单|采购|签约|签了|签订|签下|续费|续约|续签|付款|付了|已付|打款|回款"
+    r"|购买|买了|订购|成交|购入|中标|扩容|增购|加购",
+    "complaint": r"投诉|不满|抱怨|差评|生气|不高兴|不开心|失望|发火|退款|升级处理|威胁",
+    "feedback": r"反馈|好评|点赞|喜欢|满意|建议|评价|表扬|称赞|认可",
+    "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求",
+}
+
+_EN_RE = {
+    name: re.compile(rf"(?<![\w'])(?:{words})\b", re.IGNORECASE) for name, words in _EN.items()
+}
+_ZH_RE = {name: re.compile(words) for name, words in _ZH.items()}
+_EN_NEGATION = re.compile(r"\b(?:not|never|no|didn't|didnt|did not|hasn't|hasnt|haven't|won't|doesn't|don't)"
+                          r"(?:\s+\w+)?\s*$", re.IGNORECASE)
+_ZH_NEGATION = ("没有", "没", "未", "不", "还没", "并未", "无")
+
+
+def _negated(scan: str, start: int, zh: bool) -> bool:
+    before = scan[max(0, start - 24) : start]
+    if zh:
+        return before.endswith(_ZH_NEGATION)
+    return _EN_NEGATION.search(before) is not None
+
+
+# "we need to send the deck" is our own to-do, not the customer's need.
+_OUR_OWN = re.compile(r"\b(?:we|i|i'll|we'll|i'd|we'd|you)\s+(?:still\s+|really\s+)?$", re.IGNORECASE)
+
+
+def _mentions(scan: str, name: str) -> bool:
+    for match in _EN_RE[name].finditer(scan):
+        if _negated(scan, match.start(), zh=False):
+            continue
+        if name == "need" and _OUR_OWN.search(scan[max(0, match.start() - 16) : match.start()]):
+            continue
+        return True
+    for match in _ZH_RE[name].finditer(scan):
+        # 不满 is itself the complaint; only other words can be negated.
+        if match.group(0) == "不满" or not _negated(scan, match.start(), zh=True):
+            return True
+    return False
+
+
+def find_category(scan: str) -> str:
+    for name in _PRIORITY:
+        if _mentions(scan, name):
+            return name
+    return "general"

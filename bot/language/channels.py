@@ -1,0 +1,37 @@
+"""How the interaction happened: call, email, meeting, visit or chat."""
+
+from __future__ import annotations
+
+import re
+
+# Order matters where phrases overlap: "video call" is a meeting, not a call.
+_EN: tuple[tuple[str, str], ...] = (
+    ("meeting", r"video[- ]?call|zoom|google meet|webex|meet(?:ing|ings|s)?|met|lunch(?:ed)?|dinner|coffee"
+                r"|breakfast|in[- ]person|conference call|workshop"),
+    ("visit", r"visit(?:ed|ing|s)?|on[- ]?site|site visit|dropped by|stopped by|went to their office"),
+    ("call", r"call(?:ed|ing|s)?|phon(?:e|ed|ing)|rang|ring|voicemail|dialed|dialled"),
+    ("email", r"e-?mail(?:ed|ing|s)?|mail(?:ed)?|inbox|wrote to|replied by mail"),
+    ("chat", r"chat(?:ted|ting|s)?|slack(?:ed)?|teams|whatsapp|wechat|dingtalk|lark|feishu|dm(?:ed|'d)?"
+             r"|messag(?:e|ed|ing)|texted|sms|telegram"),
+)
+_ZH: tuple[tuple[str, str], ...] = (
+    ("meeting", r"视频会议|腾讯会议|会议|开会|会面|见面|面谈|面聊|约见|饭局|午餐|晚餐|吃饭|喝咖啡|线下交流"),
+    ("visit", r"拜访|上门|到访|来访|走访|实地|登门|去了?(?:客户|他们|对方)(?:那|公司|办公室)|现场"),
+    ("call", r"电话|回电|来电|致电|通话|打给|语音"),
+    ("email", r"邮件|电邮|邮箱|发信"),
+    ("chat", r"微信|钉钉|飞书|企微|QQ|聊天|私信|聊"),
+)
+
+_PATTERN = re.compile(
+    "|".join(f"(?P<en_{name}>\\b(?:{words})\\b)" for name, words in _EN)
+    + "|"
+    + "|".join(f"(?P<zh_{name}>{words})" for name, words in _ZH),
+    re.IGNORECASE,
+)
+
+def find_channel(scan: str) -> str | None:
+    """The first channel named in the note wins: that is how the interaction itself is usually told."""
+    match = _PATTERN.search(scan)
+    if match is None or match.lastgroup is None:
+        return None
+    return match.lastgroup.split("_", 1)[1]

@@ -1,0 +1,155 @@
+"""Finding the customer at the start of a note (see names.py for the order of evidence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.language.names import (
+    CustomerSpan,
+    _colon_prefix,
+    _prefix_ends,
+    _quoted,
+    _units,
+    normalize_name,
+)
+from bot.language.scripts import is_han, words
+
+_TRAILING_PUNCT = ",.;:!?，。；：！？、"
+_GUESS_WORDS = 4
+
+# Words that cannot be part of a customer's name when we have to guess where it ends: verbs, the
+# grammar's own keywords, pronouns and prepositions, and the business nouns notes start with.
+# Function words end a guessed name too, but are weak evidence that the words before them are one name.
+_FUNCTION_WORDS = words(
+    """
+    a an about after again all also am and are as at be been before being but by can cannot could
+    for from he her him his i i'm i've if in into is it its just me my no not now of on or our out over
+    per re regarding she so still that the their them then there they to up us very via we what when
+    which while who with yet you your
+    """
+)
+_LATIN_STOPS = _FUNCTION_WORDS | words(
+    """
+    agreed asked asks back did didn't do does doesn't done get gets got had has have let need needs
+    please said says should told was were will would wrote
+    want wants like likes love loves own owns plan plans think thinks say agree agrees sent send sends
+    met meet meets meeting call calls called calling phoned rang email emails emailed mail mailed
+    chat chats chatted slack slacked teams zoom lunch dinner visit visits visited onsite on-site
+    bought buy buys paid pays signed signs renewed renews renewal ordered orders order purchased
+    complained complains complaint unhappy escalated escalation feedback wants wanted requested request
+    requires needs needed looking interested
+    today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun next last this eod eow eom asap
+    follow followup follow-up followed reminder remind demo pricing price quote contract invoice deal
+    proposal renewal onboarding support issue issues ticket bug outage trial pilot upgrade downgrade
+    budget seats licenses licences users sla rfp rfq po poc kickoff kick-off qbr check check-in
+    """
+)
+_LATIN_VERB_ENDING = re.compile(r"[a-z]{3,}ed$")
+_NOT_VERBS = words("limited united incorporated red bed seed speed feed need breed")
+
+# Chinese has no spaces: a name runs until the first word that starts the note itself.
+_ZH_STARTS_NOTE = re.compile(
+    r"今天|今日|今早|今晚|明天|明日|明早|明晚|后天|大后天|昨天|昨日|昨晚|前天|刚才|刚刚|我们|我|客户|对方"
+    r"|下周|上周|本周|这周|下个|上个|周[一二三四五六日天]|星期|礼拜|上午|下午|晚上|中午|早上"
+)
+_ZH_BOUNDARY = re.compile(
+    _ZH_STARTS_NOTE.pattern
+    + r"|电话|回电|来电|致电|通话|邮件|会议|开会|会面|见面|拜访|上门|到访|来访|走访|微信|钉钉|飞书|聊"
+    r"|下单|下了|采购|签约|签了|签订|签署|续费|续约|续签|付款|付了|打款|购买|买了|订购|成交"
+    r"|投诉|不满|抱怨|反馈|好评|差评|建议|需要|需求|希望|想要|要求|询问|咨询"
+    r"|已经|已|刚|说|表示|确认|沟通|提出|提到|计划|准备|同意|考虑|反映|对接|对|和|与|跟|在|又|也|还|将"
+    r"|要|想|的|了|给|让|请|约|打|问|回访|跟进|提交|报价|合同|总价|发来|发了|发送|来了|决定|试用|演示"
+    r"|\d|[一二两三四五六七八九十]+(?:个|天|周|次|位|份|年|月)"
+)
+
+
+def _known(readable: str, start: int, known: Iterable[str]) -> CustomerSpan | None:
+    by_key: dict[str, str] = {}
+    for name in known:
+        key = normalize_name(name)
+        if key:
+            by_key.setdefault(key, name.strip())
+    if not by_key:
+        return None
+    best: CustomerSpan | None = None
+    for end in _prefix_ends(readable, start):
+        piece = readable[start:end]
+        for candidate, stop in ((piece, end), (piece.rstrip(_TRAILING_PUNCT), end)):
+            hit = by_key.get(normalize_name(candidate))
+            if hit is not None:
+                best = CustomerSpan(hit, stop)
+    return best
+
+
+def _guess_han(readable: str, start: int) -> CustomerSpan:
+    end = start
+    while end < len(readable) and is_han(readable[end]):
+        end += 1
+    run = readable[start:end]
+    if _ZH_STARTS_NOTE.match(run):
+        return CustomerSpan(None, start)
+    boundary = _ZH_BOUNDARY.search(run, 2)
+    if boundary is not None:
+        return CustomerSpan(run[: boundary.start()], start + boundary.start())
+    if len(run) > 12:
+        return CustomerSpan(None, start)
+    return CustomerSpan(run, end)
+
+
+def _is_stop(word: str, index: int) -> bool:
+    low = word.lower()
+    if low in _LATIN_STOPS or low[:1] in "#＃@＠$＄€£¥￥<(" or low.startswith("http"):
+        return True
+    if low[:1].isdigit() and (index > 0 or low.isdigit()):
+        return True
+    return index > 0 and _LATIN_VERB_ENDING.search(low) is not None and low not in _NOT_VERBS
+
+
+def _guess_latin(readable: str, start: int) -> CustomerSpan:
+    words: list[tuple[str, int]] = []  # (word without trailing punctuation, its end offset)
+    pos = start
+    stopped = strong = False
+    for end, han in _units(readable, start):
+        if len(words) > _GUESS_WORDS:
+            break
+        raw = readable[pos:end].strip()
+        word = raw.rstrip(_TRAILING_PUNCT)
+        if han or not word or _is_stop(word, len(words)):
+            stopped = True
+            strong = han or word.lower() not in _FUNCTION_WORDS
+            break
+        words.append((word, end - (len(raw) - len(word))))
+        pos = end
+        if word != raw:  # "acme, called …": punctuation closes the name
+            stopped = strong = True
+            break
+    if not words:
+        return CustomerSpan(None, start)
+    if stopped and (strong or len(words) == 1) and len(words) <= _GUESS_WORDS:
+        return CustomerSpan(" ".join(w for w, _ in words), words[-1][1])
+    # No verb in sight: trust capitalisation ("Acme Health Systems pricing …"), else one word.
+    count = 1
+    if words[0][0][:1].isupper():
+        while count < min(len(words), _GUESS_WORDS) and words[count][0][:1].isupper():
+            count += 1
+    taken = words[:count]
+    return CustomerSpan(" ".join(w for w, _ in taken), taken[-1][1])
+
+
+def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
+    start = len(readable) - len(readable.lstrip())
+    if start >= len(readable):
+        return CustomerSpan(None, start)
+    explicit = _quoted(readable, start) or _colon_prefix(readable, start)
+    if explicit is not None:
+        return CustomerSpan(explicit[0], explicit[1])
+    found = _known(readable, start, known)
+    if found is not None:
+        return found
+    if readable[start] in "#＃":  # a note that opens with a tag names no customer
+        return CustomerSpan(None, start)
+    if is_han(readable[start]):
+        return _guess_han(readable, start)
+    return _guess_latin(readable, start)

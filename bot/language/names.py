@@ -1,0 +1,122 @@
+"""Where the customer's name ends, and the key customers are stored and matched under.
+
+Order of evidence: a quoted name, a `Name:` prefix, the longest known name at the start, and only
+then a guess (the words before the first verb or keyword). Known names are matched through
+`candidate_prefixes`, the same list the storage layer looks up, so whatever it finds we can match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.language.scripts import is_han, words
+
+_WS = re.compile(r"\s+")
+_QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "‘": "’", "＂": "＂", "《": "》"}
+_TRAILING_PUNCT = ",.;:!?)，。；：！？、"
+_HAN_PUNCT = set("，。；：！？、「」『』“”《》（）")
+_MAX_LATIN_WORDS = 6
+_MAX_HAN_CHARS = 12
+_GUESS_WORDS = 4
+
+
+def normalize_name(name: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerSpan:
+    name: str | None
+    body_start: int  # index in the readable text where the note itself begins
+
+
+def _units(text: str, start: int) -> Iterable[tuple[int, bool]]:
+    """Yield (end offset, is_han) of each word or Han character from `start`, stopping at a line break."""
+    i, n = start, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            return
+        if ch.isspace():
+            i += 1
+            continue
+        if is_han(ch):
+            yield i + 1, True
+            i += 1
+            continue
+        if ch in _HAN_PUNCT:
+            return
+        j = i
+        while j < n and not text[j].isspace() and not is_han(text[j]) and text[j] not in _HAN_PUNCT:
+            j += 1
+        yield j, False
+        i = j
+
+
+def _prefix_ends(text: str, start: int) -> list[int]:
+    ends: list[int] = []
+    words = hans = 0
+    for end, han in _units(text, start):
+        if han:
+            hans += 1
+        else:
+            words += 1
+        if words > _MAX_LATIN_WORDS or hans > _MAX_HAN_CHARS:
+            break
+        ends.append(end)
+    return ends
+
+
+def _quoted(text: str, start: int) -> tuple[str, int] | None:
+    closer = _QUOTES.get(text[start : start + 1])
+    if closer is None:
+        return None
+    end = text.find(closer, start + 1, start + 82)
+    if end < 0 or "\n" in text[start:end]:
+        return None
+    name = text[start + 1 : end].strip()
+    return (name, end + 1) if name else None
+
+
+_COLON_PREFIX = re.compile(r"([^\s:：][^:：\n]{0,59}?)\s*[:：](?!//)(?!\d)")
+_NOT_A_NAME = words(
+    "re fyi note notes update todo to-do reminder followup follow-up action next summary subject "
+    "备注 更新 提醒 跟进 待办 总结 主题"
+)
+
+
+def _colon_prefix(text: str, start: int) -> tuple[str, int] | None:
+    match = _COLON_PREFIX.match(text, start)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    if len(name.split()) > _MAX_LATIN_WORDS or normalize_name(name) in _NOT_A_NAME:
+        return None
+    if any(ch in _HAN_PUNCT or ch in ",.;!?<>" for ch in name) or name.replace(" ", "").isdigit():
+        return None
+    return name, match.end()
+
+
+def candidate_prefixes(text: str, limit: int = 40) -> list[str]:
+    from bot.language.markup import mark  # local: markup is only needed to unescape &amp; here
+
+    readable = mark(text).readable
+    start = len(readable) - len(readable.lstrip())
+    found: list[str] = []
+
+    def add(candidate: str) -> None:
+        key = normalize_name(candidate)
+        if key and key not in found:
+            found.append(key)
+
+    for explicit in (_quoted(readable, start), _colon_prefix(readable, start)):
+        if explicit:
+            add(explicit[0])
+    for end in _prefix_ends(readable, start):
+        piece = readable[start:end]
+        add(piece)
+        add(piece.rstrip(_TRAILING_PUNCT))
+    return found[:limit]

@@ -1,0 +1,143 @@
+"""One note in, one ParsedNote out: the grammars run over the text after the customer's name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.language.amounts import find_amount
+from bot.language.category import find_category
+from bot.language.channels import find_channel
+from bot.language.customers import find_customer
+from bot.language.dates import Moment, find_moments
+from bot.language.markup import Marked, mark, tidy
+from bot.language.messages import message
+from bot.language.model import FollowUp, ParsedNote
+from bot.language.scripts import CLAUSE_BREAK, has_han
+from bot.language.tags import TAG, find_tags
+
+MAX_CHARS = 4000
+# Newline, carriage return and tab are ordinary in pasted notes; every other control character
+# (NUL, escape sequences, C1 codes) is a sign of a broken paste.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LEADING_SEPARATORS = re.compile(r"[\s:：,，\-–—]+")
+_EDGE_WORDS = re.compile(
+    r"^(?:[\s,，:：;；\-–—]|and\b|to\b|then\b|please\b|by\b|on\b|at\b|before\b|until\b)+"
+    r"|(?:[\s,，:：;；\-–—]|\band|\bby|\bon|\bat|\bbefore|\buntil|\bfor|\bin)+$",
+    re.IGNORECASE,
+)
+
+
+def _zone(tz: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def local_now(now: datetime, zone: ZoneInfo) -> datetime:
+    # A naive `now` is wall-clock time in the note's zone; an aware one is converted into it.
+    return now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
+
+
+def failed(code: str, lang: str, **values: object) -> ParsedNote:
+    return ParsedNote(customer=None, body="", lang=lang, error=message(code, lang, **values), error_code=code)
+
+
+def _input_problem(text: str) -> ParsedNote | None:
+    lang = "zh" if has_han(text[:MAX_CHARS]) else "en"
+    if len(text) > MAX_CHARS:
+        return failed("too_long", lang, length=len(text), limit=MAX_CHARS)
+    if _CONTROL.search(text):
+        return failed("control_chars", lang)
+    if not text.strip():
+        return failed("empty", lang)
+    return None
+
+
+def _clause(scan: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for brk in CLAUSE_BREAK.finditer(scan, 0, start):
+        left = brk.end()
+    brk_after = CLAUSE_BREAK.search(scan, end)
+    return left, (brk_after.start() if brk_after else len(scan))
+
+
+def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
+    """The words of the follow-up: its clause (the whole body for /followup) without the date or tags."""
+    readable, scan = body.readable, body.scan
+    left, right = (0, len(scan)) if whole else _clause(scan, moment.start, moment.end)
+    chars = list(readable[left:right])
+    cuts = [(moment.start, moment.end), *(m.span() for m in TAG.finditer(scan, left, right))]
+    for start, stop in cuts:
+        for i in range(max(start, left), min(stop, right)):
+            chars[i - left] = " "
+    text = _EDGE_WORDS.sub("", tidy("".join(chars)))
+    return text or tidy(TAG.sub("", readable)) or tidy(readable)
+
+
+def _parse(
+    text: str, *, now: datetime, tz: str, known: Iterable[str], default_currency: str, followup: bool
+) -> ParsedNote:
+    problem = _input_problem(text)
+    if problem is not None:
+        return problem
+    zone = _zone(tz)
+    if zone is None:
+        detail = f"Unknown time zone {tz!r}; use an IANA name like Europe/London."
+        return failed("bad_request", "en", detail=detail)
+    marked = mark(text)
+    found = find_customer(marked.readable, known)
+    start = found.body_start
+    lead = _LEADING_SEPARATORS.match(marked.readable, start)
+    if lead is not None:
+        start = lead.end()
+    body = Marked(marked.readable[start:], marked.scan[start:], marked.mentions)
+    lang = "zh" if has_han(body.scan) else "en"
+    tags = find_tags(body.scan)
+    if not TAG.sub("", body.scan).strip() and not body.mentions:
+        if tags and found.name is None:
+            return failed("only_tags", lang)
+        if not tags:
+            return failed("no_body", lang, customer=found.name or "acme")
+    moments = find_moments(body.scan, local_now(now, zone))
+    future = next((m for m in moments if not m.past), None)
+    past = next((m for m in moments if m.past), None)
+    follow_up = FollowUp(future.at, _follow_up_text(body, future, followup)) if future else None
+    if followup and follow_up is None:
+        return ParsedNote(
+            customer=found.name,
+            body=tidy(body.readable),
+            tags=tags,
+            mentions=marked.mentions,
+            lang=lang,
+            error=message("no_date", lang),
+            error_code="no_date",
+        )
+    return ParsedNote(
+        customer=found.name,
+        body=tidy(body.readable),
+        tags=tags,
+        mentions=marked.mentions,
+        channel=find_channel(body.scan),
+        category=find_category(body.scan),
+        follow_up=follow_up,
+        occurred_at=past.at if past else None,
+        amount=find_amount(body.scan, default_currency),
+        lang=lang,
+    )
+
+
+def parse_note(
+    text: str, *, now: datetime, tz: str, known: Iterable[str] = (), default_currency: str = "USD"
+) -> ParsedNote:
+    return _parse(text, now=now, tz=tz, known=known, default_currency=default_currency, followup=False)
+
+
+def parse_followup(
+    text: str, *, now: datetime, tz: str, known: Iterable[str] = (), default_currency: str = "USD"
+) -> ParsedNote:
+    """`/followup <customer> <when> <what>`: the same grammar, but a future time is required."""
+    return _parse(text, now=now, tz=tz, known=known, default_currency=default_currency, followup=True)

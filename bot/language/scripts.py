@@ -1,0 +1,31 @@
+"""Character classes shared by the grammars: what is Han, what ends a clause."""
+
+from __future__ import annotations
+
+import re
+
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+HAN = re.compile(f"[{HAN_RANGES}]")
+HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+
+# Marks that end a clause in either language; the follow-up text is the clause its date sits in.
+CLAUSE_BREAK = re.compile(r"[;!?\n，。；！？、]|(?<!\d)[,.]|[,.](?!\d)|\s[-–—]\s")
+
+
+def is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x2FFFF
+    )
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def words(text: str) -> frozenset[str]:
+    """A vocabulary written as prose-like text, one entry per whitespace-separated word."""
+    return frozenset(text.split())
