@@ -29,12 +29,13 @@ _ZH: dict[str, str] = {
     "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求",
 }
 
-_EN_RE = {
-    name: re.compile(rf"(?<![\w'])(?:{words})\b", re.IGNORECASE) for name, words in _EN.items()
-}
+_EN_RE = {name: re.compile(rf"(?<![\w'])(?:{words})\b", re.IGNORECASE) for name, words in _EN.items()}
 _ZH_RE = {name: re.compile(words) for name, words in _ZH.items()}
-_EN_NEGATION = re.compile(r"\b(?:not|never|no|didn't|didnt|did not|hasn't|hasnt|haven't|won't|doesn't|don't)"
-                          r"(?:\s+\w+)?\s*$", re.IGNORECASE)
+_EN_NEGATION = re.compile(
+    r"\b(?:not|never|no|didn't|didnt|did not|hasn't|hasnt|haven't|won't|doesn't|don't)"
+    r"(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 _ZH_NEGATION = ("没有", "没", "未", "不", "还没", "并未", "无")
 
 

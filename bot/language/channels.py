@@ -6,13 +6,19 @@ import re
 
 # Order matters where phrases overlap: "video call" is a meeting, not a call.
 _EN: tuple[tuple[str, str], ...] = (
-    ("meeting", r"video[- ]?call|zoom|google meet|webex|meet(?:ing|ings|s)?|met|lunch(?:ed)?|dinner|coffee"
-                r"|breakfast|in[- ]person|conference call|workshop"),
+    (
+        "meeting",
+        r"video[- ]?call|zoom|google meet|webex|meet(?:ing|ings|s)?|met|lunch(?:ed)?|dinner|coffee"
+        r"|breakfast|in[- ]person|conference call|workshop",
+    ),
     ("visit", r"visit(?:ed|ing|s)?|on[- ]?site|site visit|dropped by|stopped by|went to their office"),
     ("call", r"call(?:ed|ing|s)?|phon(?:e|ed|ing)|rang|ring|voicemail|dialed|dialled"),
     ("email", r"e-?mail(?:ed|ing|s)?|mail(?:ed)?|inbox|wrote to|replied by mail"),
-    ("chat", r"chat(?:ted|ting|s)?|slack(?:ed)?|teams|whatsapp|wechat|dingtalk|lark|feishu|dm(?:ed|'d)?"
-             r"|messag(?:e|ed|ing)|texted|sms|telegram"),
+    (
+        "chat",
+        r"chat(?:ted|ting|s)?|slack(?:ed)?|teams|whatsapp|wechat|dingtalk|lark|feishu|dm(?:ed|'d)?"
+        r"|messag(?:e|ed|ing)|texted|sms|telegram",
+    ),
 )
 _ZH: tuple[tuple[str, str], ...] = (
     ("meeting", r"视频会议|腾讯会议|会议|开会|会面|见面|面谈|面聊|约见|饭局|午餐|晚餐|吃饭|喝咖啡|线下交流"),
@@ -28,6 +34,7 @@ _PATTERN = re.compile(
     + "|".join(f"(?P<zh_{name}>{words})" for name, words in _ZH),
     re.IGNORECASE,
 )
+
 
 def find_channel(scan: str) -> str | None:
     """The first channel named in the note wins: that is how the interaction itself is usually told."""

@@ -12,8 +12,17 @@ from bot.language.model import ParsedNote
 from bot.language.parser import _zone, failed, parse_note
 
 CONTRACT_FIELDS = (
-    "customer", "body", "tags", "mentions", "channel", "category",
-    "follow_up", "occurred_at", "amount", "lang", "error",
+    "customer",
+    "body",
+    "tags",
+    "mentions",
+    "channel",
+    "category",
+    "follow_up",
+    "occurred_at",
+    "amount",
+    "lang",
+    "error",
 )
 
 

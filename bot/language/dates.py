@@ -1,18 +1,139 @@
-"""Dates and times in a note, in either language, resolved against `now` in the note's time zone."""
+"""Dates and times in a note, in either language, resolved against `now` in the note's time zone.
+
+The grammars (dates_en, dates_zh) find pieces; here neighbouring pieces are joined ("tomorrow" +
+"11am", 下周三 + 下午三点, "eod" + "friday"), and each is read forwards or backwards: an explicit past
+("yesterday", "last friday", 上周五, 三天前) is when something happened; a neutral one ("tuesday",
+"today", "dec 5") is a follow-up unless its clause is told in the past tense.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from bot.language import dates_en, dates_zh
+from bot.language.scripts import CLAUSE_BREAK, has_han
+from bot.language.timeline import DEFAULT_TIME, Piece, wall
 
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    start: int  # span in the scan text, including a leading "by"/"on" or a trailing 前
+    start: int  # span in the scan text
     end: int
     at: datetime  # aware, in the note's zone
     past: bool  # told as having happened: occurred_at, never a follow-up
 
 
+_DATE_THEN_CLOCK = re.compile(r"[\s,，的@]*(?:(?:at|around|by|from)\s+|@\s*)?$", re.IGNORECASE)
+_CLOCK_THEN_DATE = re.compile(r"[\s,，]*(?:(?:on|this|next)\s+)?$", re.IGNORECASE)
+
+_EN_PAST = re.compile(
+    r"\b(?:was|were|had|did|met|spoke|talked|sent|said|told|went|came|got|gave|took|made|saw|heard|"
+    r"rang|paid|bought|brought|wrote|left|won|lost|ran|sat|[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+_EN_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|gonna|going\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|plan(?:s|ned)?\s+to|"
+    r"follow(?:ing)?[- ]?up|followup|remind(?:er)?|due|deadline|schedul\w*|book(?:ed)?|set\s+up|arrang\w*|"
+    r"call\s+back|revisit|check\s+in|upcoming|let's|please|todo|to-do|expect(?:ed|s)?|by|before|until|"
+    r"till|next)\b",
+    re.IGNORECASE,
+)
+_ZH_PAST = re.compile(r"了|过|已|刚|曾")
+_ZH_FUTURE = re.compile(
+    r"将|要|会(?!议|面)|计划|准备|安排|跟进|回访|答复|之前|前(?!天)|截止|提醒|再|记得|待|需|请|预计|约"
+)
+
+
+def _clause_is_past(scan: str, start: int, end: int) -> bool:
+    left = 0
+    for brk in CLAUSE_BREAK.finditer(scan, 0, start):
+        left = brk.end()
+    after = CLAUSE_BREAK.search(scan, end)
+    clause = scan[left : after.start() if after else len(scan)]
+    if _EN_FUTURE.search(clause) or _ZH_FUTURE.search(clause):
+        return False
+    return _EN_PAST.search(clause) is not None or _ZH_PAST.search(clause) is not None
+
+
+def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
+    pieces.sort(key=lambda p: (p.start, p.start - p.end))
+    kept: list[Piece] = []
+    for piece in pieces:
+        if kept and piece.start < kept[-1].end:
+            continue
+        kept.append(piece)
+    return kept
+
+
+def _is_clock(piece: Piece) -> bool:
+    return piece.day is None and piece.exact is None and piece.clock is not None
+
+
+def _is_day(piece: Piece) -> bool:
+    return piece.day is not None and piece.clock is None
+
+
+def _joined(pieces: list[Piece], scan: str) -> list[Piece]:
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        here = pieces[i]
+        there = pieces[i + 1] if i + 1 < len(pieces) else None
+        if there is not None:
+            gap = scan[here.end : there.start]
+            if _is_day(here) and _is_clock(there) and _DATE_THEN_CLOCK.match(gap):
+                out.append(replace(here, end=there.end, clock=there.clock))
+                i += 2
+                continue
+            if _is_clock(here) and _is_day(there) and _CLOCK_THEN_DATE.match(gap):
+                out.append(replace(there, start=here.start, clock=here.clock))
+                i += 2
+                continue
+        out.append(here)
+        i += 1
+    return out
+
+
+def _resolve(piece: Piece, scan: str, now: datetime) -> Moment | None:
+    if piece.exact is not None:
+        return Moment(piece.start, piece.end, piece.exact, piece.tense == "past")
+    if piece.day is None:
+        if piece.clock is None or piece.weak_clock:
+            return None  # "morning" or 下午 alone says nothing about which day
+        backwards = _clause_is_past(scan, piece.start, piece.end)
+        at = wall(now.date(), piece.clock, now.tzinfo)
+        if backwards and at > now:
+            at = wall(now.date() - timedelta(days=1), piece.clock, now.tzinfo)
+        elif not backwards and at <= now:
+            at = wall(now.date() + timedelta(days=1), piece.clock, now.tzinfo)
+        return Moment(piece.start, piece.end, at, backwards)
+    clock = piece.clock or piece.default_clock or DEFAULT_TIME
+    day, past = piece.day, piece.tense == "past"
+    if piece.tense == "neutral" and piece.back is not None and _clause_is_past(scan, piece.start, piece.end):
+        day, past = piece.back, True
+    return Moment(piece.start, piece.end, wall(day, clock, now.tzinfo), past)
+
+
+# 3月20日前, "before" in Chinese follows the date; it belongs to the date, not to the task.
+_ZH_BEFORE = re.compile(r"\s?(?:之前|以前|前)(?!天)")
+
+
+def _with_suffix(piece: Piece, scan: str) -> Piece:
+    if piece.tense == "past" or piece.exact is not None:
+        return piece
+    suffix = _ZH_BEFORE.match(scan, piece.end)
+    return replace(piece, end=suffix.end()) if suffix else piece
+
+
 def find_moments(scan: str, now: datetime) -> list[Moment]:
-    return []
+    pieces = dates_en.find_pieces(scan, now)
+    if has_han(scan):
+        pieces.extend(dates_zh.find_pieces(scan, now))
+    moments = []
+    for piece in _joined(_non_overlapping(pieces), scan):
+        moment = _resolve(_with_suffix(piece, scan), scan, now)
+        if moment is not None:
+            moments.append(moment)
+    return moments
