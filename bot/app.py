@@ -1,0 +1,51 @@
+"""Builds the Bolt app: one place that wires the runtime, the Web API client and the listeners."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+import handlers
+from bot.runtime import Runtime
+from handlers.runtime import KEY
+
+log = logging.getLogger("rapport")
+
+
+def web_client(token: str | None, api_url: str | None) -> WebClient:
+    """A Web API client that waits out 429s (opt-in in slack-sdk) and retries dropped connections."""
+    return WebClient(
+        token=token,
+        base_url=api_url or WebClient.BASE_URL,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=2),
+            RateLimitErrorRetryHandler(max_retry_count=3),
+        ],
+    )
+
+
+def build_app(rt: Runtime, *, token: str, signing_secret: str, api_url: str | None = None) -> App:
+    """The Bolt app over `rt`.
+
+    Listeners run before the HTTP answer goes back (`process_before_response`): a note is
+    stored before Slack is told it was, and the answer carries the reply. Slow follow-up
+    work belongs in lazy listeners.
+    """
+    app = App(
+        client=web_client(token, api_url),
+        signing_secret=signing_secret,
+        process_before_response=True,
+        logger=log,
+    )
+
+    def attach_runtime(context: BoltContext, next: Callable[[], None]) -> None:
+        context[KEY] = rt
+        next()
+
+    app.use(attach_runtime)
+    handlers.register_all(app)
+    return app

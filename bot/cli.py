@@ -1,0 +1,169 @@
+"""The `rapport` command line (also `python -m bot.cli`)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Annotated
+
+import click
+import typer
+
+from bot.clock import system_clock
+from bot.config import Settings, load_settings
+from bot.errors import ConfigError
+
+cli = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Rapport: customer notes that live in Slack."
+)
+
+
+def _settings() -> Settings:
+    return load_settings()
+
+
+@cli.command()
+def migrate() -> None:
+    """Bring the database schema up to date (SQLite or PostgreSQL, from DATABASE_URL)."""
+    from storage import migrate as migrations
+    from storage.db import Database
+
+    settings = _settings()
+    db = Database(settings.database_url)
+    migrations.upgrade(db)
+    typer.echo(f"database is at revision {migrations.current_revision(db)}")
+
+
+@cli.command()
+def run() -> None:
+    """Socket Mode when SLACK_APP_TOKEN and SLACK_BOT_TOKEN are set, else the local console."""
+    settings = _settings()
+    if settings.slack_app_token and settings.slack_bot_token:
+        _socket_mode(settings)
+    else:
+        typer.echo("No Slack tokens set: starting the local console workspace.", err=True)
+        _console(settings)
+
+
+@cli.command()
+def console() -> None:
+    """A local workspace in the terminal: type /note …, /customer …, press buttons by number."""
+    _console(_settings())
+
+
+@cli.command()
+def serve(port: Annotated[int | None, typer.Option(help="HTTP port (default: PORT or 3000)")] = None) -> None:
+    """HTTP mode: POST /slack/events for Slack, GET /healthz for the load balancer."""
+    from bot.app import build_app
+    from bot.bootstrap import open_runtime
+    from bot.web import build_web
+    from bot.web import serve as serve_http
+
+    settings = _settings()
+    secret = settings.require_signing_secret()
+    if not settings.slack_bot_token:
+        raise ConfigError("SLACK_BOT_TOKEN is not set: HTTP mode answers Slack with the bot token")
+    rt = open_runtime(settings)
+    app = build_app(rt, token=settings.slack_bot_token, signing_secret=secret, api_url=settings.slack_api_url)
+    serve_http(build_web(app, rt.db), host="0.0.0.0", port=port or settings.port)
+
+
+@cli.command()
+def parse(
+    text: Annotated[str | None, typer.Argument(help="the note text")] = None,
+    now: Annotated[str | None, typer.Option(help="the moment to read relative dates from (ISO-8601)")] = None,
+    tz: Annotated[str | None, typer.Option(help="IANA time zone (default RAPPORT_DEFAULT_TZ)")] = None,
+    known: Annotated[list[str] | None, typer.Option(help="a known customer name; repeat for more")] = None,
+    batch: Annotated[
+        bool, typer.Option(help="read JSON lines from stdin, write one JSON object per line")
+    ] = False,
+) -> None:
+    """Print how Rapport reads a note, as one JSON object (the `rapport parse` contract)."""
+    from bot.language import parse_batch, parse_request
+
+    settings = _settings()
+    if batch:
+        parse_batch(
+            sys.stdin,
+            sys.stdout,
+            default_tz=settings.default_tz,
+            default_currency=settings.default_currency,
+            clock=system_clock,
+        )
+        return
+    if text is None:
+        raise ConfigError("parse needs the note text, or --batch to read JSON lines from stdin")
+    request = {"text": text, "now": now, "tz": tz, "known": known or []}
+    result = parse_request(
+        request,
+        default_tz=settings.default_tz,
+        default_currency=settings.default_currency,
+        clock=system_clock,
+    )
+    typer.echo(json.dumps(result, ensure_ascii=False))
+    if result.get("error") and result.get("body") is None:
+        raise typer.Exit(1)
+
+
+def _console(settings: Settings) -> None:
+    from bot.bootstrap import open_runtime
+    from bot.console.workspace import HELP, ConsoleWorkspace
+
+    rt = open_runtime(settings)
+    workspace = ConsoleWorkspace(rt)
+    interactive = sys.stdin.isatty()
+    typer.echo(f"Rapport console — database {settings.database_url}\n{HELP}")
+    try:
+        while True:
+            try:
+                line = input("> " if interactive else "")
+            except EOFError:
+                break
+            if not interactive:
+                typer.echo(f"> {line}")
+            if not workspace.handle(line):
+                break
+    except KeyboardInterrupt:
+        pass
+    finally:
+        workspace.close()
+
+
+def _socket_mode(settings: Settings) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import build_app
+    from bot.bootstrap import open_runtime
+
+    assert settings.slack_bot_token and settings.slack_app_token
+    rt = open_runtime(settings)
+    app = build_app(
+        rt,
+        token=settings.slack_bot_token,
+        # Socket Mode connections are authenticated by the app token; Slack signs nothing there.
+        signing_secret=settings.slack_signing_secret or "unused-in-socket-mode",
+        api_url=settings.slack_api_url,
+    )
+    SocketModeHandler(app, settings.slack_app_token).start()  # type: ignore[no-untyped-call]
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        cli(standalone_mode=False)
+    except ConfigError as problem:
+        typer.echo(f"rapport: {problem}", err=True)
+        sys.exit(2)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except click.ClickException as problem:  # usage errors: one line, non-zero
+        typer.echo(f"rapport: {problem.format_message()}", err=True)
+        sys.exit(problem.exit_code)
+
+
+if __name__ == "__main__":
+    main()

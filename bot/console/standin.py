@@ -1,0 +1,180 @@
+"""A local stand-in for Slack's Web API and response URLs, recording every call.
+
+The console points the app's Web API client here so that the same listeners run as in
+Slack; tests point it here to see exactly what would have reached Slack. Answers follow
+the Web API's shapes for the methods Rapport uses; any method can be overridden (to
+inject a 429 or an error) with `respond_with`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+Reply = tuple[int, dict[str, Any], dict[str, str]]
+Responder = Callable[["Call"], Reply | None]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request that reached the stand-in: a Web API method, or a post to a response URL."""
+
+    method: str
+    params: dict[str, Any]
+    headers: dict[str, str]
+    at: float = field(default_factory=time.time)
+
+    @property
+    def is_response_url(self) -> bool:
+        return self.method == "response_url"
+
+
+class SlackStandIn:
+    def __init__(self, *, team_id: str = "T0CONSOLE", bot_user_id: str = "U0RAPPORT") -> None:
+        self.team_id = team_id
+        self.bot_user_id = bot_user_id
+        self.users: dict[str, dict[str, Any]] = {}
+        self._calls: list[Call] = []
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[Call], None]] = []
+        self._responders: dict[str, Responder] = {}
+        self._ts = itertools.count(1)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> SlackStandIn:
+        standin = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode("utf-8") if length else ""
+                status, payload, headers = standin._handle(self.path, dict(self.headers), raw)
+                data = (
+                    json.dumps(payload).encode()
+                    if payload or not self.path.startswith("/response/")
+                    else b"ok"
+                )
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return  # the console and test output stay readable
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="slack-standin", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None, "start() the stand-in first"
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return self.base_url + "/api/"
+
+    def response_url(self, key: str) -> str:
+        return f"{self.base_url}/response/{key}"
+
+    # -- inspection ------------------------------------------------------------------------
+    @property
+    def calls(self) -> list[Call]:
+        with self._lock:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    def subscribe(self, listener: Callable[[Call], None]) -> None:
+        self._listeners.append(listener)
+
+    def respond_with(self, method: str, responder: Responder) -> None:
+        """Overrides the answer to `method`; a responder returning None falls back to the default."""
+        self._responders[method] = responder
+
+    # -- answering -------------------------------------------------------------------------
+    def _handle(self, path: str, headers: dict[str, str], raw: str) -> Reply:
+        if path.startswith("/response/"):
+            call = Call(
+                "response_url", _decode(headers, raw) | {"_key": path.removeprefix("/response/")}, headers
+            )
+        else:
+            method = path.removeprefix("/api/").split("?", 1)[0]
+            call = Call(method, _decode(headers, raw), headers)
+        with self._lock:
+            self._calls.append(call)
+        for listener in self._listeners:
+            listener(call)
+        responder = self._responders.get(call.method)
+        reply = responder(call) if responder else None
+        return reply if reply is not None else (200, self._default(call), {})
+
+    def _default(self, call: Call) -> dict[str, Any]:
+        p = call.params
+        if call.is_response_url:
+            return {}
+        if call.method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://console.slack.local/",
+                "team": "Console",
+                "user": "rapport",
+                "team_id": self.team_id,
+                "user_id": self.bot_user_id,
+                "bot_id": "B0RAPPORT",
+            }
+        if call.method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
+            ts = p.get("ts") or f"{1_700_000_000 + next(self._ts)}.000100"
+            message = {"ts": ts, "text": p.get("text", ""), "blocks": p.get("blocks", [])}
+            answer = {"ok": True, "channel": p.get("channel"), "ts": ts, "message": message}
+            if call.method == "chat.postEphemeral":
+                answer["message_ts"] = ts
+            return answer
+        if call.method == "chat.getPermalink":
+            ts = str(p.get("message_ts", "")).replace(".", "")
+            return {"ok": True, "permalink": f"https://console.slack.local/archives/{p.get('channel')}/p{ts}"}
+        if call.method == "users.info":
+            user_id = str(p.get("user"))
+            user = {"id": user_id, "tz": "UTC", "tz_offset": 0, "locale": "en-US", "real_name": user_id}
+            return {"ok": True, "user": user | self.users.get(user_id, {})}
+        if call.method in ("views.open", "views.publish", "views.update", "views.push"):
+            return {"ok": True, "view": {"id": "V0CONSOLE", **(p.get("view") or {})}}
+        return {"ok": True}
+
+
+def _decode(headers: dict[str, str], raw: str) -> dict[str, Any]:
+    content_type = {k.lower(): v for k, v in headers.items()}.get("content-type", "")
+    if not raw:
+        return {}
+    if "json" in content_type:
+        decoded = json.loads(raw)
+        return decoded if isinstance(decoded, dict) else {"_body": decoded}
+    params: dict[str, Any] = dict(parse_qsl(raw, keep_blank_values=True))
+    for key in ("blocks", "attachments", "view"):
+        # slack-sdk form-encodes these as JSON strings; decode so readers see one shape.
+        if isinstance(params.get(key), str) and params[key].startswith(("[", "{")):
+            params[key] = json.loads(params[key])
+    return params

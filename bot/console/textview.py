@@ -1,0 +1,80 @@
+"""Block Kit as readable terminal text: what the console shows of Slack's messages."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+_BARE_LINK = re.compile(r"<(https?://[^>]+)>")
+_USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]+))?>")
+_CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]*))?>")
+_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button the person at the console can press by its number."""
+
+    label: str
+    action: dict[str, Any]
+    message: dict[str, Any]
+
+
+def mrkdwn(text: str) -> str:
+    text = _LINK.sub(r"\2 (\1)", text)
+    text = _BARE_LINK.sub(r"\1", text)
+    text = _USER.sub(lambda m: "@" + (m.group(2) or m.group(1)), text)
+    text = _CHANNEL.sub(lambda m: "#" + (m.group(2) or m.group(1)), text)
+    text = _CODE.sub(r"\1", _BOLD.sub(r"\1", text))
+    return html.unescape(text)
+
+
+def _text(obj: dict[str, Any] | None) -> str:
+    if not obj:
+        return ""
+    value = str(obj.get("text", ""))
+    return mrkdwn(value) if obj.get("type") == "mrkdwn" else value
+
+
+def render(message: dict[str, Any], buttons: list[Button]) -> list[str]:
+    """Lines for one message; its buttons are appended to `buttons` and shown with their numbers."""
+    blocks = message.get("blocks") or []
+    if not blocks:
+        return [mrkdwn(str(message.get("text", "")))]
+    lines: list[str] = []
+    for block in blocks:
+        kind = block.get("type")
+        if kind == "header":
+            title = _text(block.get("text"))
+            lines += [title, "=" * min(len(title) * 2, 60)]
+        elif kind == "section":
+            if block.get("text"):
+                lines.append(_text(block["text"]))
+            for item in block.get("fields") or []:
+                lines.append("  " + _text(item).replace("\n", ": ", 1).replace("\n", "\n    "))
+        elif kind == "context":
+            joined = " · ".join(_text(e) for e in block.get("elements", []) if e.get("type") != "image")
+            lines.append("  " + joined.replace("\n", "\n  "))
+        elif kind == "divider":
+            lines.append("-" * 40)
+        elif kind == "actions":
+            labels = []
+            for element in block.get("elements", []):
+                if element.get("type") != "button":
+                    continue
+                action = {
+                    "type": "button",
+                    "action_id": element.get("action_id"),
+                    "block_id": block.get("block_id", ""),
+                    "value": element.get("value", ""),
+                    "text": element.get("text"),
+                }
+                buttons.append(Button(_text(element.get("text")), action, message))
+                labels.append(f"[{len(buttons)}] {_text(element.get('text'))}")
+            if labels:
+                lines.append("  ".join(labels))
+    return lines

@@ -1,0 +1,135 @@
+"""A workspace of one person and one channel, in the terminal.
+
+Every line typed becomes the request Slack would send (a signed slash command, a button
+click) and goes through the same Bolt app and listeners; what the app sends back to
+"Slack" (the HTTP answer, response URL posts, Web API calls) is shown as text.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import secrets
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+from slack_bolt import App, BoltRequest
+
+from bot.app import build_app
+from bot.console import payloads
+from bot.console.standin import Call, SlackStandIn
+from bot.console.textview import Button, render
+from bot.runtime import Runtime
+
+HELP = """Type what you would type in Slack:
+  /note acme called re pricing #pricing     file a note
+  /customer acme                            the customer card
+  1, 2, …                                   press the button with that number
+  help                                      this text
+  quit                                      leave (Ctrl-D works too)"""
+
+_SHOWN_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"}
+
+
+class ConsoleWorkspace:
+    def __init__(
+        self,
+        rt: Runtime,
+        *,
+        out: Callable[[str], None] = print,
+        team_id: str = "T0CONSOLE",
+        user_id: str = "U0CONSOLE",
+        channel_id: str = "C0CONSOLE",
+    ) -> None:
+        self.out = out
+        self.team_id, self.user_id, self.channel_id = team_id, user_id, channel_id
+        self.standin = SlackStandIn(team_id=team_id).start()
+        self._secret = secrets.token_hex(16)
+        self.app: App = build_app(
+            rt, token="xoxb-console", signing_secret=self._secret, api_url=self.standin.api_url
+        )
+        self.buttons: list[Button] = []
+        self._pending: queue.SimpleQueue[Call] = queue.SimpleQueue()
+        self._responses = 0
+        self.standin.subscribe(self._pending.put)
+
+    def close(self) -> None:
+        self.standin.stop()
+
+    def handle(self, line: str) -> bool:
+        """Handles one typed line; False when the person asked to leave."""
+        line = line.strip()
+        if not line:
+            return True
+        if line in ("quit", "exit", "/quit"):
+            return False
+        if line in ("help", "/help", "?"):
+            self.out(HELP)
+        elif line.isdigit():
+            self._press(int(line))
+        elif line.startswith("/"):
+            command, _, text = line.partition(" ")
+            self._command(command, text.strip())
+        else:
+            self.out("Start with a slash command such as /note or /customer, or a button number. Type help.")
+        return True
+
+    def _next_response_url(self) -> str:
+        self._responses += 1
+        return self.standin.response_url(f"r{self._responses}")
+
+    def _command(self, command: str, text: str) -> None:
+        body = payloads.slash_command(
+            command=command,
+            text=text,
+            team_id=self.team_id,
+            user_id=self.user_id,
+            channel_id=self.channel_id,
+            response_url=self._next_response_url(),
+        )
+        self._dispatch(body, payloads.FORM, response_url=None)
+
+    def _press(self, number: int) -> None:
+        if not 1 <= number <= len(self.buttons):
+            self.out(f"There is no button {number}." if self.buttons else "There are no buttons to press.")
+            return
+        button = self.buttons[number - 1]
+        body = payloads.block_action(
+            action=button.action,
+            team_id=self.team_id,
+            user_id=self.user_id,
+            channel_id=self.channel_id,
+            response_url=str(button.message.get("_response_url") or self._next_response_url()),
+            message={k: v for k, v in button.message.items() if not k.startswith("_")},
+        )
+        self._dispatch(body, payloads.FORM, response_url=None)
+
+    def _dispatch(self, body: str, content_type: str, response_url: str | None) -> None:
+        headers = payloads.signed_headers(body, self._secret, content_type=content_type)
+        response = self.app.dispatch(BoltRequest(body=body, headers=dict(headers.items())))
+        request_url = _response_url_of(body)
+        shown: list[dict[str, Any]] = []
+        if response.body and response.status == 200:
+            answer = json.loads(response.body) if response.body.startswith("{") else {"text": response.body}
+            shown.append(answer | {"_response_url": request_url})
+        elif response.status != 200:
+            self.out(f"(the app answered HTTP {response.status})")
+        while not self._pending.empty():
+            call = self._pending.get()
+            if call.method in _SHOWN_METHODS:
+                url = self.standin.response_url(call.params["_key"]) if call.is_response_url else None
+                shown.append(call.params | {"_response_url": url or request_url})
+        if shown:
+            self.buttons = []
+        for message in shown:
+            self.out("\n".join(render(message, self.buttons)))
+
+
+def _response_url_of(body: str) -> str | None:
+    form = parse_qs(body)
+    if "response_url" in form:
+        return form["response_url"][0]
+    if "payload" in form:
+        return str(json.loads(form["payload"][0]).get("response_url") or "") or None
+    return None

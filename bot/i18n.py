@@ -1,0 +1,124 @@
+"""Words shown to people, in English and Chinese. One catalog; renderers pick by language."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+LANGS = ("en", "zh")
+
+CATALOG: dict[str, dict[str, str]] = {
+    "note_usage_title": {"en": "How to write a note", "zh": "怎样记一条笔记"},
+    "note_usage": {
+        "en": "`/note <customer> <what happened>`: the customer first, then what happened. "
+        "Tags with `#`, a follow-up date in plain words.",
+        "zh": "`/note <客户> <内容>`：先写客户，再写发生了什么。用 `#` 加标签，跟进时间直接写。",
+    },
+    "note_usage_examples": {
+        "en": "• `/note acme called re pricing, follow up next tue #pricing`\n"
+        '• `/note "Acme Health" bought 20 seats $12k #won`\n'
+        "• `/note Globex: unhappy with delivery times #logistics`",
+        "zh": "• `/note 阿里巴巴 电话沟通报价，下周二跟进 #报价`\n"
+        "• `/note 字节跳动 下单了 50 个席位，总价 3.5万元`\n"
+        "• `/note “中国移动” 上周三拜访过 #拜访`",
+    },
+    "note_error_empty": {
+        "en": "That note is empty.",
+        "zh": "这条笔记是空的。",
+    },
+    "note_error_only_tags": {
+        "en": "That note has only tags: say which customer it is about and what happened.",
+        "zh": "这条笔记只有标签：请写上客户和发生了什么。",
+    },
+    "note_error_no_customer": {
+        "en": "I couldn't tell which customer this is about. Put the customer's name first.",
+        "zh": "没看出是哪个客户。请把客户名写在最前面。",
+    },
+    "note_error_detail": {"en": "{detail}", "zh": "{detail}"},
+    "note_saved": {"en": "Saved a note on *{customer}*", "zh": "已记录到 *{customer}*"},
+    "note_saved_new_customer": {
+        "en": "Saved a note on *{customer}* (new customer)",
+        "zh": "已记录到 *{customer}*（新客户）",
+    },
+    "field_customer": {"en": "Customer", "zh": "客户"},
+    "field_tags": {"en": "Tags", "zh": "标签"},
+    "field_text": {"en": "Note", "zh": "内容"},
+    "field_channel": {"en": "Contact", "zh": "联系方式"},
+    "field_category": {"en": "Kind", "zh": "类别"},
+    "field_amount": {"en": "Amount", "zh": "金额"},
+    "field_follow_up": {"en": "Follow-up", "zh": "跟进"},
+    "field_occurred": {"en": "When", "zh": "发生时间"},
+    "field_mentions": {"en": "People", "zh": "相关同事"},
+    "field_notes": {"en": "Notes", "zh": "笔记数"},
+    "field_last_contact": {"en": "Last contact", "zh": "最近联系"},
+    "none": {"en": "none", "zh": "无"},
+    "button_undo": {"en": "Undo", "zh": "撤销"},
+    "note_undone": {"en": "Removed the note on *{customer}*.", "zh": "已撤销 *{customer}* 的这条笔记。"},
+    "note_already_undone": {
+        "en": "That note on *{customer}* was already removed.",
+        "zh": "这条 *{customer}* 的笔记已经撤销过了。",
+    },
+    "undo_not_author": {
+        "en": "Only the person who wrote a note can undo it.",
+        "zh": "只有笔记的作者可以撤销它。",
+    },
+    "note_not_found": {"en": "That note no longer exists.", "zh": "这条笔记已不存在。"},
+    "customer_usage": {
+        "en": "`/customer <name>` shows what we know about a customer, e.g. `/customer acme`.",
+        "zh": "`/customer <客户名>` 查看客户档案，例如 `/customer 阿里巴巴`。",
+    },
+    "customer_not_found": {
+        "en": "No customer called *{name}* yet. Write a note to create it: `/note {name} …`",
+        "zh": "还没有叫 *{name}* 的客户。记一条笔记即可创建：`/note {name} …`",
+    },
+    "customer_did_you_mean": {
+        "en": "No customer called *{name}*. Did you mean: {options}?",
+        "zh": "没有叫 *{name}* 的客户。你是不是要找：{options}？",
+    },
+    "card_recent": {"en": "Recent notes", "zh": "最近笔记"},
+    "card_no_notes": {"en": "No notes yet.", "zh": "还没有笔记。"},
+    "card_kind_company": {"en": "company", "zh": "企业"},
+    "card_kind_person": {"en": "person", "zh": "个人"},
+    "card_owner": {"en": "Owner", "zh": "负责人"},
+    "card_aliases": {"en": "Also known as", "zh": "别名"},
+    "card_region": {"en": "Region", "zh": "地区"},
+    "card_industry": {"en": "Industry", "zh": "行业"},
+    "command_not_available": {
+        "en": "`{command}` is not available in this version of Rapport yet. `/note` and `/customer` are.",
+        "zh": "这个版本的 Rapport 还不支持 `{command}`。可以用 `/note` 和 `/customer`。",
+    },
+    "error_generic": {
+        "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",
+        "zh": "抱歉，我们这边出了点问题，操作没有完成。请稍后再试。",
+    },
+    "channel_call": {"en": "call", "zh": "电话"},
+    "channel_email": {"en": "email", "zh": "邮件"},
+    "channel_meeting": {"en": "meeting", "zh": "会议"},
+    "channel_visit": {"en": "visit", "zh": "拜访"},
+    "channel_chat": {"en": "chat", "zh": "聊天"},
+    "category_purchase": {"en": "purchase", "zh": "购买"},
+    "category_complaint": {"en": "complaint", "zh": "投诉"},
+    "category_feedback": {"en": "feedback", "zh": "反馈"},
+    "category_need": {"en": "need", "zh": "需求"},
+    "category_general": {"en": "general", "zh": "一般"},
+}
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """The message `key` in `lang` (English when that language lacks it), with params filled in."""
+    entry = CATALOG[key]
+    template = entry.get(lang) or entry["en"]
+    return template.format(**params) if params else template
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def reply_lang(text: str, default: str) -> str:
+    """Answer in Chinese when the user wrote Chinese, else in the workspace language."""
+    if has_han(text):
+        return "zh"
+    return default if default in LANGS else "en"

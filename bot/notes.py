@@ -1,0 +1,203 @@
+"""Filing notes and taking them back: the rules of what a note is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from bot.errors import NotAllowed, NotFound, UserError
+from bot.i18n import reply_lang
+from bot.language import ParsedNote, candidate_prefixes, normalize_name, parse_note
+from bot.runtime import WorkspaceDefaults
+from storage import customers, followups, notes, tags
+from storage.db import Database
+from storage.models import Category, ContactChannel, Workspace
+from storage.notes import NoteCreate
+from storage.workspaces import ensure_workspace
+
+
+class NoteRejected(UserError):
+    """The text is not a note we can file; `key` says why, in words the renderer localizes."""
+
+    def __init__(self, key: str, lang: str, detail: str | None = None) -> None:
+        super().__init__(key, lang=lang, detail=detail)
+        self.lang = lang
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class FiledNote:
+    note_id: int
+    customer_id: int
+    customer_name: str
+    customer_created: bool
+    body: str
+    tags: tuple[str, ...]
+    mentions: tuple[str, ...]
+    channel: str | None
+    category: str
+    amount: Decimal | None
+    currency: str | None
+    occurred_at: datetime | None
+    follow_up_id: int | None
+    follow_up_due: datetime | None
+    follow_up_text: str | None
+    tz: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class UndoneNote:
+    note_id: int
+    customer_name: str
+    already: bool
+    cancelled_follow_ups: int
+    lang: str
+
+
+_ERROR_KEYS = {"empty": "note_error_empty", "only_tags": "note_error_only_tags"}
+
+
+def file_note(
+    *,
+    db: Database,
+    team_id: str,
+    user_id: str,
+    text: str,
+    now: datetime,
+    defaults: WorkspaceDefaults,
+    slack_channel_id: str | None = None,
+    slack_ts: str | None = None,
+    permalink: str | None = None,
+    source: str = "command",
+) -> FiledNote:
+    """Parses `text`, files it under its customer (created if new) and returns what was understood.
+
+    Everything is written in one transaction: when this returns, the note is stored, so the
+    caller may tell the user so.
+    """
+    with db.session() as session:
+        workspace = ensure_workspace(
+            session=session,
+            team_id=team_id,
+            tz=defaults.tz,
+            currency=defaults.currency,
+            locale=defaults.locale,
+            now=now,
+        )
+        known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+        parsed = parse_note(
+            text,
+            now=now.astimezone(ZoneInfo(workspace.tz)),
+            tz=workspace.tz,
+            known=[name.name for name in known],
+            default_currency=workspace.currency,
+        )
+        lang = reply_lang(text, workspace.locale)
+        _reject_unusable(parsed, lang)
+        assert parsed.customer is not None
+        customer, created = customers.get_or_create_customer(
+            session=session,
+            team_id=team_id,
+            name=parsed.customer,
+            normalized=normalize_name(parsed.customer),
+            created_by=user_id,
+            now=now,
+        )
+        assert customer.id is not None
+        note = notes.create_note(
+            session=session,
+            team_id=team_id,
+            note_in=NoteCreate(
+                customer_id=customer.id,
+                author_id=user_id,
+                text=text,
+                body=parsed.body,
+                lang=parsed.lang,
+                source=source,
+                slack_channel_id=slack_channel_id,
+                slack_ts=slack_ts,
+                permalink=permalink,
+                contact_channel=ContactChannel(parsed.channel) if parsed.channel else None,
+                category=Category(parsed.category),
+                occurred_at=parsed.occurred_at,
+                amount=parsed.amount.value if parsed.amount else None,
+                currency=parsed.amount.currency if parsed.amount else None,
+            ),
+            now=now,
+        )
+        assert note.id is not None
+        tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(parsed.tags))
+        tags.tag_note(
+            session=session, team_id=team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
+        )
+        follow_up_id = None
+        if parsed.follow_up is not None:
+            follow_up = followups.create_follow_up(
+                session=session,
+                team_id=team_id,
+                customer_id=customer.id,
+                note_id=note.id,
+                assignee_id=parsed.mentions[0] if parsed.mentions else user_id,
+                created_by=user_id,
+                slack_channel_id=slack_channel_id,
+                text=parsed.follow_up.text or parsed.body,
+                due_at=parsed.follow_up.due,
+                now=now,
+            )
+            follow_up_id = follow_up.id
+        return FiledNote(
+            note_id=note.id,
+            customer_id=customer.id,
+            customer_name=customer.name,
+            customer_created=created,
+            body=parsed.body,
+            tags=tuple(parsed.tags),
+            mentions=tuple(parsed.mentions),
+            channel=parsed.channel,
+            category=parsed.category,
+            amount=parsed.amount.value if parsed.amount else None,
+            currency=parsed.amount.currency if parsed.amount else None,
+            occurred_at=parsed.occurred_at,
+            follow_up_id=follow_up_id,
+            follow_up_due=parsed.follow_up.due if parsed.follow_up else None,
+            follow_up_text=parsed.follow_up.text if parsed.follow_up else None,
+            tz=workspace.tz,
+            lang=lang,
+        )
+
+
+def _reject_unusable(parsed: ParsedNote, lang: str) -> None:
+    if parsed.error_code is not None:
+        raise NoteRejected(_ERROR_KEYS.get(parsed.error_code, "note_error_detail"), lang, parsed.error)
+    if not parsed.customer:
+        raise NoteRejected("note_error_no_customer", lang)
+
+
+def undo_note(*, db: Database, team_id: str, note_id: int, user_id: str, now: datetime) -> UndoneNote:
+    """Soft-deletes a note, only for its author, and cancels the follow-ups it created."""
+    with db.session() as session:
+        note = notes.get_note(session=session, team_id=team_id, note_id=note_id)
+        if note is None:
+            raise NotFound("note_not_found")
+        if note.author_id != user_id:
+            raise NotAllowed("undo_not_author")
+        customer = customers.get_customer(session=session, team_id=team_id, customer_id=note.customer_id)
+        workspace = session.get(Workspace, team_id)
+        removed = notes.soft_delete_note(
+            session=session, team_id=team_id, note_id=note_id, by=user_id, now=now
+        )
+        cancelled = followups.cancel_for_note(session=session, team_id=team_id, note_id=note_id, now=now)
+        if removed:
+            tags.drop_customer_tags_only_from(
+                session=session, team_id=team_id, note_id=note_id, customer_id=note.customer_id
+            )
+        return UndoneNote(
+            note_id=note_id,
+            customer_name=customer.name if customer else "?",
+            already=not removed,
+            cancelled_follow_ups=cancelled,
+            lang=note.lang if note.lang == "zh" else (workspace.locale if workspace else "en"),
+        )

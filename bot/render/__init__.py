@@ -1,0 +1,1 @@
+"""Rendering: one place decides how Rapport's answers look, in Block Kit, in English and Chinese."""

@@ -1,0 +1,26 @@
+"""How refusals and failures read."""
+
+from __future__ import annotations
+
+from bot.customers import CustomerNotFound
+from bot.errors import UserError
+from bot.i18n import t
+from bot.render.kit import Message, actions, button, escape, section
+
+OPEN_CARD_ACTION = "customer_open"
+
+
+def user_error(error: UserError, lang: str) -> Message:
+    if isinstance(error, CustomerNotFound) and error.suggestions:
+        options = ", ".join(f"*{escape(name)}*" for name in error.suggestions)
+        text = t("customer_did_you_mean", lang, name=escape(error.name), options=options)
+        buttons = [button(name, OPEN_CARD_ACTION, name) for name in error.suggestions]
+        return Message(text=text, blocks=[section(text), actions(*buttons, block_id="did_you_mean")])
+    params = {k: escape(str(v)) for k, v in error.params.items() if v is not None}
+    text = t(error.key, lang, **params)
+    return Message(text=text, blocks=[section(text)])
+
+
+def generic_error(lang: str) -> Message:
+    text = "⚠️ " + t("error_generic", lang)
+    return Message(text=text, blocks=[section(text)])

@@ -1,0 +1,67 @@
+"""How a filed note, an undo and a usage hint look."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.i18n import t
+from bot.notes import FiledNote, UndoneNote
+from bot.render import timefmt
+from bot.render.kit import Message, actions, button, context, escape, section
+
+UNDO_ACTION = "note_undo"
+
+
+def amount_text(value: Decimal, currency: str) -> str:
+    whole = value == value.to_integral_value()
+    return f"{value:,.0f} {currency}" if whole else f"{value:,.2f} {currency}"
+
+
+def note_filed(filed: FiledNote) -> Message:
+    lang = filed.lang
+    key = "note_saved_new_customer" if filed.customer_created else "note_saved"
+    headline = "✅ " + t(key, lang, customer=escape(filed.customer_name))
+    fields = [f"*{t('field_text', lang)}*\n{escape(filed.body) or '—'}"]
+    fields.append(
+        f"*{t('field_tags', lang)}*\n" + (" ".join(f"`#{tag}`" for tag in filed.tags) or t("none", lang))
+    )
+    if filed.channel:
+        fields.append(f"*{t('field_channel', lang)}*\n{t('channel_' + filed.channel, lang)}")
+    if filed.category != "general":
+        fields.append(f"*{t('field_category', lang)}*\n{t('category_' + filed.category, lang)}")
+    if filed.amount is not None and filed.currency:
+        fields.append(f"*{t('field_amount', lang)}*\n{amount_text(filed.amount, filed.currency)}")
+    if filed.occurred_at is not None:
+        fields.append(f"*{t('field_occurred', lang)}*\n{timefmt.local(filed.occurred_at, filed.tz, lang)}")
+    if filed.follow_up_due is not None:
+        fields.append(f"*{t('field_follow_up', lang)}*\n{timefmt.local(filed.follow_up_due, filed.tz, lang)}")
+    if filed.mentions:
+        fields.append(f"*{t('field_mentions', lang)}*\n" + " ".join(f"<@{m}>" for m in filed.mentions))
+    text = f"{headline}: {filed.body}"
+    return Message(
+        text=text,
+        blocks=[
+            section(headline, fields=fields),
+            actions(button(t("button_undo", lang), UNDO_ACTION, str(filed.note_id)), block_id="note_filed"),
+        ],
+    )
+
+
+def note_undone(undone: UndoneNote, lang: str) -> Message:
+    key = "note_already_undone" if undone.already else "note_undone"
+    text = "↩️ " + t(key, lang, customer=escape(undone.customer_name))
+    return Message(text=text, blocks=[section(text)])
+
+
+def not_available(command: str, lang: str) -> Message:
+    text = t("command_not_available", lang, command=escape(command))
+    return Message(text=text, blocks=[section(text)])
+
+
+def note_usage(lang: str, problem: str | None = None) -> Message:
+    lines = [problem] if problem else []
+    lines.append(t("note_usage", lang))
+    return Message(
+        text="\n".join(lines),
+        blocks=[section("\n".join(lines)), context(t("note_usage_examples", lang))],
+    )

@@ -1,0 +1,29 @@
+"""What every handler needs at hand: settings, the database and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.clock import Clock, system_clock
+from bot.config import Settings
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class WorkspaceDefaults:
+    tz: str
+    currency: str
+    locale: str
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    clock: Clock = field(default=system_clock)
+
+    @property
+    def defaults(self) -> WorkspaceDefaults:
+        return WorkspaceDefaults(
+            tz=self.settings.default_tz, currency=self.settings.default_currency, locale=self.settings.locale
+        )

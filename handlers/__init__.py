@@ -1,0 +1,13 @@
+"""Slack listeners: each module turns one kind of payload into a service call and a rendered reply."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from handlers import actions, commands, failures
+
+
+def register_all(app: App) -> None:
+    commands.register(app)
+    actions.register(app)
+    failures.register(app)

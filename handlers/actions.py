@@ -1,0 +1,64 @@
+"""Buttons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot import customers, notes
+from bot.errors import UserError
+from bot.i18n import reply_lang
+from bot.render import cards, errors
+from bot.render import notes as note_views
+from handlers.runtime import runtime
+
+
+def register(app: App) -> None:
+    app.action(note_views.UNDO_ACTION)(undo_clicked)
+    app.action(errors.OPEN_CARD_ACTION)(open_card_clicked)
+
+
+def _team_id(body: dict[str, Any]) -> str:
+    team = body.get("team") or {}
+    return str(team.get("id") or body["user"]["team_id"])
+
+
+def undo_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    try:
+        undone = notes.undo_note(
+            db=rt.db,
+            team_id=_team_id(body),
+            note_id=int(action["value"]),
+            user_id=body["user"]["id"],
+            now=rt.clock(),
+        )
+    except UserError as refused:
+        message = errors.user_error(refused, rt.settings.locale)
+        respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+        return
+    message = note_views.note_undone(undone, undone.lang)
+    respond(replace_original=True, text=message.text, blocks=message.blocks)
+
+
+def open_card_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    name = str(action["value"])
+    lang = reply_lang(name, rt.settings.locale)
+    now = rt.clock()
+    try:
+        card = customers.customer_card(
+            db=rt.db, team_id=_team_id(body), query=name, now=now, defaults=rt.defaults
+        )
+    except UserError as refused:
+        message = errors.user_error(refused, lang)
+    else:
+        message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
+    respond(replace_original=True, text=message.text, blocks=message.blocks)

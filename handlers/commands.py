@@ -1,0 +1,66 @@
+"""Slash commands: /note and /customer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+
+from bot import customers, notes
+from bot.errors import UserError
+from bot.i18n import reply_lang, t
+from bot.render import cards, errors
+from bot.render import notes as note_views
+from bot.render.kit import Message
+from handlers.runtime import runtime
+
+
+def register(app: App) -> None:
+    app.command("/note")(note_command)
+    app.command("/customer")(customer_command)
+    app.command(re.compile(r"^/.+"))(not_yet_command)
+
+
+def _answer(ack: Ack, message: Message) -> None:
+    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+
+
+def note_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    rt = runtime(context)
+    try:
+        filed = notes.file_note(
+            db=rt.db,
+            team_id=command["team_id"],
+            user_id=command["user_id"],
+            text=command.get("text", ""),
+            now=rt.clock(),
+            defaults=rt.defaults,
+            slack_channel_id=command.get("channel_id"),
+        )
+    except notes.NoteRejected as rejected:
+        problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
+        _answer(ack, note_views.note_usage(rejected.lang, problem))
+        return
+    _answer(ack, note_views.note_filed(filed))
+
+
+def customer_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    rt = runtime(context)
+    text = command.get("text", "")
+    lang = reply_lang(text, rt.settings.locale)
+    now = rt.clock()
+    try:
+        card = customers.customer_card(
+            db=rt.db, team_id=command["team_id"], query=text, now=now, defaults=rt.defaults
+        )
+    except UserError as refused:
+        _answer(ack, errors.user_error(refused, lang))
+        return
+    _answer(ack, cards.customer_card(card, lang=lang, tz=card.tz, now=now))
+
+
+def not_yet_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    """Commands the manifest declares but this version does not answer yet: say so, never a Slack error."""
+    lang = reply_lang(command.get("text", ""), runtime(context).settings.locale)
+    _answer(ack, note_views.not_available(command.get("command", ""), lang))

@@ -1,0 +1,52 @@
+"""The one error handler: log with the traceback, answer the user politely, never go silent."""
+
+from __future__ import annotations
+
+import json
+from logging import Logger
+from typing import Any
+
+from slack_bolt import App, BoltContext, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+from bot.i18n import reply_lang
+from bot.render.errors import generic_error
+from bot.runtime import Runtime
+from handlers.runtime import KEY
+
+
+def register(app: App) -> None:
+    app.error(on_error)
+
+
+def on_error(
+    error: Exception, body: dict[str, Any], logger: Logger, client: WebClient, context: BoltContext
+) -> BoltResponse:
+    logger.error("handling a Slack request failed: %s", error, exc_info=error)
+    rt = context.get(KEY)
+    message = generic_error(_lang(body, rt.settings.locale if isinstance(rt, Runtime) else "en"))
+    payload = {"response_type": "ephemeral", "text": message.text, "blocks": message.blocks}
+    if "command" in body:
+        # A slash command not yet acknowledged: the HTTP answer itself is what the user sees.
+        return BoltResponse(
+            status=200, body=json.dumps(payload), headers={"content-type": "application/json"}
+        )
+    response_url = body.get("response_url")
+    if response_url:
+        WebhookClient(response_url).send_dict({**payload, "replace_original": False})
+        return BoltResponse(status=200, body="")
+    event = body.get("event") or {}
+    channel, user = event.get("channel"), event.get("user")
+    if channel and user:
+        try:
+            client.chat_postEphemeral(channel=channel, user=user, text=message.text, blocks=message.blocks)
+        except SlackApiError as failure:
+            logger.warning("could not tell %s about the failure: %s", user, failure.response.get("error"))
+    return BoltResponse(status=200, body="")
+
+
+def _lang(body: dict[str, Any], default: str) -> str:
+    text = str(body.get("text") or (body.get("event") or {}).get("text") or "")
+    return reply_lang(text, default)

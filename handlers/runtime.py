@@ -1,0 +1,16 @@
+"""Handlers reach the runtime (database, clock, settings) through the Bolt context."""
+
+from __future__ import annotations
+
+from slack_bolt import BoltContext
+
+from bot.runtime import Runtime
+
+KEY = "rapport_runtime"
+
+
+def runtime(context: BoltContext) -> Runtime:
+    rt = context.get(KEY)
+    if not isinstance(rt, Runtime):
+        raise RuntimeError("the Rapport runtime middleware did not run")
+    return rt

@@ -1,0 +1,188 @@
+"""The tables. Every row carries the Slack workspace's `team_id`; no query crosses workspaces.
+
+Each entity is a small family: `XBase` (shared fields) -> `X(table=True)`; request and
+response shapes live with the services that need them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import Column, Index, Numeric, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime, utcnow
+
+
+class CustomerKind(StrEnum):
+    company = "company"
+    person = "person"
+
+
+class ContactChannel(StrEnum):
+    call = "call"
+    email = "email"
+    meeting = "meeting"
+    visit = "visit"
+    chat = "chat"
+
+
+class Category(StrEnum):
+    purchase = "purchase"
+    complaint = "complaint"
+    feedback = "feedback"
+    need = "need"
+    general = "general"
+
+
+class FollowUpStatus(StrEnum):
+    open = "open"
+    done = "done"
+    cancelled = "cancelled"
+
+
+def _created() -> datetime:
+    return utcnow()
+
+
+class Workspace(SQLModel, table=True):
+    """One Slack workspace and its defaults (time zone, currency, language)."""
+
+    __tablename__ = "workspace"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    name: str | None = Field(default=None, max_length=200)
+    tz: str = Field(max_length=64)
+    currency: str = Field(max_length=3)
+    locale: str = Field(max_length=8)
+    created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class CustomerBase(SQLModel):
+    name: str = Field(max_length=200)
+    kind: CustomerKind = Field(default=CustomerKind.company, sa_type=String(16))
+    region: str | None = Field(default=None, max_length=100)
+    industry: str | None = Field(default=None, max_length=100)
+    owner_id: str | None = Field(default=None, max_length=32)
+
+
+class Customer(CustomerBase, table=True):
+    __tablename__ = "customer"
+    __table_args__ = (UniqueConstraint("team_id", "normalized", name="uq_customer_team_normalized"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", index=True, max_length=32)
+    normalized: str = Field(max_length=200)
+    created_by: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class CustomerName(SQLModel, table=True):
+    """Every name a customer answers to: its own name and each alias, normalised for lookup.
+
+    One table for both so that "the longest known name at the start of a note" is a single
+    indexed `normalized IN (...)` query, whichever kind of name matches.
+    """
+
+    __tablename__ = "customer_name"
+    __table_args__ = (UniqueConstraint("team_id", "normalized", name="uq_customer_name_team_normalized"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    normalized: str = Field(max_length=200)
+    is_alias: bool = Field(default=False)
+
+
+class Contact(SQLModel, table=True):
+    """A person at a customer."""
+
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    title: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=64)
+
+
+class Note(SQLModel, table=True):
+    """One interaction: what was said, by whom, when, and where in Slack it was written."""
+
+    __tablename__ = "note"
+    __table_args__ = (
+        Index("ix_note_team_customer_created", "team_id", "customer_id", "created_at"),
+        Index("ix_note_team_author_created", "team_id", "author_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    customer_id: int = Field(foreign_key="customer.id")
+    author_id: str = Field(max_length=32)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    lang: str = Field(default="en", max_length=8)
+    source: str = Field(default="command", max_length=16)
+    slack_channel_id: str | None = Field(default=None, max_length=32)
+    slack_ts: str | None = Field(default=None, max_length=32)
+    permalink: str | None = Field(default=None, max_length=500)
+    contact_channel: ContactChannel | None = Field(default=None, sa_type=String(16))
+    category: Category = Field(default=Category.general, sa_type=String(16))
+    occurred_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    amount: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 4), nullable=True))
+    currency: str | None = Field(default=None, max_length=3)
+    created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    deleted_by: str | None = Field(default=None, max_length=32)
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tag"
+    __table_args__ = (UniqueConstraint("team_id", "name", name="uq_tag_team_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    name: str = Field(max_length=100)
+
+
+class NoteTag(SQLModel, table=True):
+    __tablename__ = "note_tag"
+
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    note_id: int = Field(foreign_key="note.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class CustomerTag(SQLModel, table=True):
+    __tablename__ = "customer_tag"
+
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class FollowUp(SQLModel, table=True):
+    """Something to do for a customer by a time; reminders are posted from these rows."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_team_status_due", "team_id", "status", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    note_id: int | None = Field(default=None, foreign_key="note.id", index=True)
+    assignee_id: str = Field(max_length=32)
+    created_by: str = Field(max_length=32)
+    slack_channel_id: str | None = Field(default=None, max_length=32)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    status: FollowUpStatus = Field(default=FollowUpStatus.open, sa_type=String(16))
+    created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
+    completed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -1,0 +1,72 @@
+"""Notes: the interaction history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, update
+from sqlmodel import Session, SQLModel, col, select
+
+from storage.models import Category, ContactChannel, Note
+
+
+class NoteCreate(SQLModel):
+    customer_id: int
+    author_id: str
+    text: str
+    body: str
+    lang: str = "en"
+    source: str = "command"
+    slack_channel_id: str | None = None
+    slack_ts: str | None = None
+    permalink: str | None = None
+    contact_channel: ContactChannel | None = None
+    category: Category = Category.general
+    occurred_at: datetime | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+
+
+def create_note(*, session: Session, team_id: str, note_in: NoteCreate, now: datetime) -> Note:
+    note = Note.model_validate(note_in, update={"team_id": team_id, "created_at": now})
+    session.add(note)
+    session.flush()
+    return note
+
+
+def get_note(*, session: Session, team_id: str, note_id: int) -> Note | None:
+    note = session.get(Note, note_id)
+    if note is None or note.team_id != team_id:
+        return None
+    return note
+
+
+def soft_delete_note(*, session: Session, team_id: str, note_id: int, by: str, now: datetime) -> bool:
+    """Marks the note deleted; False when it already was (a second click on Undo)."""
+    statement = (
+        update(Note)
+        .where(col(Note.id) == note_id, col(Note.team_id) == team_id, col(Note.deleted_at).is_(None))
+        .values(deleted_at=now, deleted_by=by)
+    )
+    result = session.execute(statement)
+    return int(result.rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def recent_notes(*, session: Session, team_id: str, customer_id: int, limit: int = 5) -> list[Note]:
+    statement = (
+        select(Note)
+        .where(Note.team_id == team_id, Note.customer_id == customer_id, col(Note.deleted_at).is_(None))
+        .order_by(col(Note.created_at).desc(), col(Note.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(statement))
+
+
+def count_notes(*, session: Session, team_id: str, customer_id: int) -> int:
+    statement = (
+        select(func.count())
+        .select_from(Note)
+        .where(Note.team_id == team_id, Note.customer_id == customer_id, col(Note.deleted_at).is_(None))
+    )
+    return int(session.exec(statement).one())

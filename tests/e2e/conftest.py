@@ -1,0 +1,57 @@
+"""The app's real HTTP server on a free loopback port, talking to the Slack stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from bot.app import build_app
+from bot.config import Settings
+from bot.console.standin import SlackStandIn
+from bot.runtime import Runtime
+from bot.web import build_web, serve_in_thread
+from storage.db import Database
+from tests import factories as f
+from tests.support.clock import FrozenClock
+
+
+@dataclass
+class Rapport:
+    """The running app, seen from Slack's side."""
+
+    url: str
+    db: Database
+    slack: SlackStandIn
+    clock: FrozenClock
+    _responses: int = 0
+
+    def response_url(self) -> str:
+        self._responses += 1
+        return self.slack.response_url(f"r{self._responses}")
+
+    def command(self, text: str, *, command: str = "/note", user: str = f.USER) -> f.HttpAnswer:
+        body = f.command_body(text, command=command, user=user, response_url=self.response_url())
+        return f.post(self.url + "/slack/events", body, f.signed(body))
+
+    def click(self, action_id: str, value: str, *, user: str = f.USER) -> f.HttpAnswer:
+        body = f.button_body(action_id, value, user=user, response_url=self.response_url())
+        return f.post(self.url + "/slack/events", body, f.signed(body))
+
+    def responses(self) -> list[dict[str, Any]]:
+        return [call.params for call in self.slack.calls_to("response_url")]
+
+
+def make_settings(db: Database, **extra: str) -> Settings:
+    return Settings(DATABASE_URL=db.url, SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET=f.SECRET, **extra)
+
+
+@pytest.fixture
+def rapport(database: Database, slack: SlackStandIn, clock: FrozenClock) -> Iterator[Rapport]:
+    rt = Runtime(settings=make_settings(database), db=database, clock=clock)
+    app = build_app(rt, token="xoxb-test", signing_secret=f.SECRET, api_url=slack.api_url)
+    server = serve_in_thread(build_web(app, database))
+    yield Rapport(url=server.url, db=database, slack=slack, clock=clock)
+    server.stop()
