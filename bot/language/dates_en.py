@@ -88,7 +88,8 @@ _GRAMMAR = re.compile(
   | (?P<dmy>(?<![\d/.:-])(?P<dmy_d>\d{{1,2}})[.-](?P<dmy_m>\d{{1,2}})[.-](?P<dmy_y>20\d\d)(?![\d.-]))
   | (?P<md>\b(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}}){_ORD}(?![\d:%.,]\d|\s*(?:%|k\b|m\b|am\b|pm\b))
             (?:,?\s+(?P<md_y>20\d\d))?\b)
-  | (?P<dm>\b(?P<dm_d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>20\d\d))?(?![a-z]))
+  | (?P<dm>\b(?:the\s+)?(?P<dm_d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<dm_m>{_MONTH})
+            (?:,?\s+(?P<dm_y>20\d\d))?(?![a-z]))
   | (?P<nth>\bthe\s+(?P<nth_d>\d{{1,2}})(?:st|nd|rd|th)\b
              (?:\s+of\s+(?:the\s+)?(?P<nth_next>next|this)\s+month)?)
   | (?P<us>(?<![\d/.:$€£¥-])(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12]\d|0?[1-9])
@@ -176,7 +177,7 @@ def _end_of(m: Match, now: datetime) -> Piece:
     elif unit == "year":
         day = date(today.year + (1 if later else 0), 12, 31)
     else:
-        quarter = int(unit[1]) if unit.startswith("q") else (today.month - 1) // 3 + 1 + (1 if later else 0)
+        quarter = int(unit[1]) if len(unit) == 2 else (today.month - 1) // 3 + 1 + (1 if later else 0)
         year = today.year + (quarter - 1) // 4
         quarter = (quarter - 1) % 4 + 1
         day = month_end(year, quarter * 3)
