@@ -7,7 +7,6 @@ import logging
 import sys
 from typing import Annotated
 
-import click
 import typer
 
 from bot.clock import system_clock
@@ -102,8 +101,8 @@ def parse(
         clock=system_clock,
     )
     typer.echo(json.dumps(result, ensure_ascii=False))
-    if result.get("error") and result.get("body") is None:
-        raise typer.Exit(1)
+    if result.get("error"):
+        raise typer.Exit(1)  # the JSON above says why; scripts also get a non-zero status
 
 
 def _console(settings: Settings) -> None:
@@ -152,7 +151,8 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
-        cli(standalone_mode=False)
+        # Outside standalone mode click hands back the status of typer.Exit instead of exiting.
+        status = cli(standalone_mode=False)
     except ConfigError as problem:
         typer.echo(f"rapport: {problem}", err=True)
         sys.exit(2)
@@ -160,9 +160,11 @@ def main() -> None:
         sys.exit(done.exit_code)
     except typer.Abort:
         sys.exit(1)
-    except click.ClickException as problem:  # usage errors: one line, non-zero
-        typer.echo(f"rapport: {problem.format_message()}", err=True)
-        sys.exit(problem.exit_code)
+    except typer.TyperException as problem:  # usage errors: one line, non-zero
+        format_message = getattr(problem, "format_message", None)
+        typer.echo(f"rapport: {format_message() if format_message else problem}", err=True)
+        sys.exit(int(getattr(problem, "exit_code", 2)))
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

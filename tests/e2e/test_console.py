@@ -13,7 +13,9 @@ from storage.db import Database
 from storage.models import Customer, Note
 
 
-def _console(tmp_path: Path, lines: list[str], *extra_env: tuple[str, str]) -> subprocess.CompletedProcess[str]:
+def _console(
+    tmp_path: Path, lines: list[str], *extra_env: tuple[str, str]
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env |= {"DATABASE_URL": f"sqlite:///{tmp_path / 'console.db'}", "RAPPORT_LOCALE": "en"}
     env |= dict(extra_env)

@@ -34,7 +34,9 @@ def _customer(db: Database, name: str, team_id: str = "T1") -> int:
 def test_workspace_is_created_once(database: Database) -> None:
     _workspace(database)
     with database.session() as session:
-        again = ensure_workspace(session=session, team_id="T1", tz="Asia/Shanghai", currency="CNY", locale="zh", now=NOW)
+        again = ensure_workspace(
+            session=session, team_id="T1", tz="Asia/Shanghai", currency="CNY", locale="zh", now=NOW
+        )
     assert (again.tz, again.currency, again.created_at) == ("UTC", "USD", NOW)
 
 
@@ -56,9 +58,15 @@ def test_names_and_aliases_are_found_by_normalised_form(database: Database) -> N
     _workspace(database)
     acme = _customer(database, "Acme")
     with database.session() as session:
-        assert customers.add_alias(session=session, team_id="T1", customer_id=acme, name="ACME Corp", normalized="acme corp")
-        assert not customers.add_alias(session=session, team_id="T1", customer_id=acme, name="Acme", normalized="acme")
-        found = customers.find_names(session=session, team_id="T1", normalized=["acme corp", "acme", "nobody"])
+        assert customers.add_alias(
+            session=session, team_id="T1", customer_id=acme, name="ACME Corp", normalized="acme corp"
+        )
+        assert not customers.add_alias(
+            session=session, team_id="T1", customer_id=acme, name="Acme", normalized="acme"
+        )
+        found = customers.find_names(
+            session=session, team_id="T1", normalized=["acme corp", "acme", "nobody"]
+        )
         assert sorted(n.name for n in found) == ["ACME Corp", "Acme"]
         assert customers.aliases(session=session, team_id="T1", customer_id=acme) == ["ACME Corp"]
         assert customers.customer_by_name(session=session, team_id="T1", normalized="acme corp") is not None
@@ -72,7 +80,9 @@ def test_teams_never_see_each_other(database: Database) -> None:
     assert acme_t1 != acme_t2
     with database.session() as session:
         assert customers.get_customer(session=session, team_id="T2", customer_id=acme_t1) is None
-        assert customers.find_names(session=session, team_id="T2", normalized=["acme"])[0].customer_id == acme_t2
+        assert (
+            customers.find_names(session=session, team_id="T2", normalized=["acme"])[0].customer_id == acme_t2
+        )
         assert customers.count_customers(session=session, team_id="T1") == 1
 
 
@@ -137,11 +147,18 @@ def test_soft_delete_happens_once_and_hides_the_note(database: Database) -> None
         assert [n.body for n in newest] == ["n2", "n1", "n0"]
         assert newest[0].id is not None
         assert notes.soft_delete_note(session=session, team_id="T1", note_id=newest[0].id, by="U1", now=NOW)
-        assert not notes.soft_delete_note(session=session, team_id="T1", note_id=newest[0].id, by="U1", now=NOW)
+        assert not notes.soft_delete_note(
+            session=session, team_id="T1", note_id=newest[0].id, by="U1", now=NOW
+        )
     with database.session() as session:
-        assert [n.body for n in notes.recent_notes(session=session, team_id="T1", customer_id=acme)] == ["n1", "n0"]
+        assert [n.body for n in notes.recent_notes(session=session, team_id="T1", customer_id=acme)] == [
+            "n1",
+            "n0",
+        ]
         assert notes.count_notes(session=session, team_id="T1", customer_id=acme) == 2
-        assert customers.last_note_at(session=session, team_id="T1", customer_id=acme) == NOW + timedelta(minutes=1)
+        assert customers.last_note_at(session=session, team_id="T1", customer_id=acme) == NOW + timedelta(
+            minutes=1
+        )
 
 
 def test_tags_are_shared_deduplicated_and_reach_the_customer(database: Database) -> None:
@@ -160,8 +177,13 @@ def test_tags_are_shared_deduplicated_and_reach_the_customer(database: Database)
         assert [t.name for t in first] == ["pricing", "报价"] and again[0].id == first[1].id
         tags.tag_note(session=session, team_id="T1", note_id=note.id, customer_id=acme, tags=first)
         tags.tag_note(session=session, team_id="T1", note_id=note.id, customer_id=acme, tags=first)
-        assert customers.customer_tag_names(session=session, team_id="T1", customer_id=acme) == ["pricing", "报价"]
-        assert tags.note_tag_names(session=session, team_id="T1", note_ids=[note.id]) == {note.id: ["pricing", "报价"]}
+        assert customers.customer_tag_names(session=session, team_id="T1", customer_id=acme) == [
+            "pricing",
+            "报价",
+        ]
+        assert tags.note_tag_names(session=session, team_id="T1", note_ids=[note.id]) == {
+            note.id: ["pricing", "报价"]
+        }
 
 
 def test_follow_ups_of_an_undone_note_are_cancelled(database: Database) -> None:

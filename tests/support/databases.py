@@ -8,17 +8,16 @@ Locally a missing server skips those tests with the reason; under CI=true it fai
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from storage import migrate
+from storage import scratch as storage_scratch
 from storage.db import Database
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -40,21 +39,12 @@ def unavailable(reason: str) -> None:
 @contextmanager
 def scratch_postgres() -> Iterator[str]:
     """A new, empty PostgreSQL database for this run; dropped afterwards."""
-    admin_url = make_url(postgres_url())
-    name = f"rapport_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
-    except OperationalError as exc:
-        admin.dispose()
-        unavailable(str(exc.orig).strip().splitlines()[0])
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with ExitStack() as stack:
+        try:  # only reaching the server decides skip-or-fail; errors inside a test stay errors
+            url = stack.enter_context(storage_scratch.scratch_postgres(postgres_url(), prefix="rapport_test"))
+        except OperationalError as exc:
+            unavailable(str(exc.orig).strip().splitlines()[0])
+        yield url
 
 
 def empty_tables(db: Database) -> None:
