@@ -110,17 +110,25 @@ def _console(settings: Settings) -> None:
     from bot.console.workspace import HELP, ConsoleWorkspace
 
     rt = open_runtime(settings)
-    workspace = ConsoleWorkspace(rt)
     interactive = sys.stdin.isatty()
+
+    def ask(prompt: str) -> str:
+        if interactive:
+            return input(prompt)
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        typer.echo(f"{prompt}{line.rstrip()}")  # a transcript reads like the session it replays
+        return line.rstrip("\n")
+
+    workspace = ConsoleWorkspace(rt, ask=ask)
     typer.echo(f"Rapport console — database {settings.database_url}\n{HELP}")
     try:
         while True:
             try:
-                line = input("> " if interactive else "")
+                line = ask("> ")
             except EOFError:
                 break
-            if not interactive:
-                typer.echo(f"> {line}")
             if not workspace.handle(line):
                 break
     except KeyboardInterrupt:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, failures
+from handlers import actions, commands, failures, views
 
 
 def register_all(app: App) -> None:
     commands.register(app)
     actions.register(app)
+    views.register(app)
     failures.register(app)

@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
-from bot import customers, notes
+from bot import customers, note_edit, notes
 from bot.errors import UserError
 from bot.i18n import reply_lang
-from bot.render import cards, errors
+from bot.render import cards, edit_modal, errors
 from bot.render import notes as note_views
 from handlers.runtime import runtime
 
 
 def register(app: App) -> None:
     app.action(note_views.UNDO_ACTION)(undo_clicked)
+    app.action(note_views.EDIT_ACTION)(edit_clicked)
     app.action(errors.OPEN_CARD_ACTION)(open_card_clicked)
 
 
@@ -43,6 +45,32 @@ def undo_clicked(
         return
     message = note_views.note_undone(undone, undone.lang)
     respond(replace_original=True, text=message.text, blocks=message.blocks)
+
+
+def edit_clicked(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
+) -> None:
+    ack()
+    rt = runtime(context)
+    try:
+        editable = note_edit.note_for_edit(
+            db=rt.db,
+            team_id=_team_id(body),
+            note_id=int(action["value"]),
+            user_id=body["user"]["id"],
+            locale=rt.settings.locale,
+        )
+    except UserError as refused:
+        message = errors.user_error(refused, rt.settings.locale)
+        respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+        return
+    view = edit_modal.edit_modal(editable, response_url=body.get("response_url"))
+    client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def open_card_clicked(

@@ -65,3 +65,14 @@ def open_for_customer(*, session: Session, team_id: str, customer_id: int, limit
         .limit(limit)
     )
     return list(session.exec(statement))
+
+
+def open_for_note(*, session: Session, team_id: str, note_id: int) -> list[FollowUp]:
+    statement = (
+        select(FollowUp)
+        .where(
+            FollowUp.team_id == team_id, FollowUp.note_id == note_id, FollowUp.status == FollowUpStatus.open
+        )
+        .order_by(col(FollowUp.id))
+    )
+    return list(session.exec(statement))

@@ -78,3 +78,7 @@ def drop_customer_tags_only_from(*, session: Session, team_id: str, note_id: int
         col(CustomerTag.tag_id).not_in(still_used),
     )
     return int(session.execute(statement).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def untag_note(*, session: Session, team_id: str, note_id: int) -> None:
+    session.execute(delete(NoteTag).where(col(NoteTag.team_id) == team_id, col(NoteTag.note_id) == note_id))

@@ -95,3 +95,12 @@ def all_text(blocks: list[dict[str, Any]]) -> str:
 
     walk(blocks)
     return "\n".join(out)
+
+
+def submission_body(view: dict[str, Any], values: dict[str, Any], *, user: str = USER) -> str:
+    return payloads.view_submission(view=view, values=values, team_id=TEAM, user_id=user)
+
+
+def modal_values(view: dict[str, Any], **answers: str | None) -> dict[str, Any]:
+    """The state Slack would send for `view` with its initial values, changed by `answers`."""
+    return payloads.modal_state(view, answers)

@@ -102,3 +102,52 @@ def event_callback(
             "authorizations": [{"team_id": team_id, "user_id": "U0RAPPORT", "is_bot": True}],
         }
     )
+
+
+def view_submission(*, view: dict[str, Any], values: dict[str, Any], team_id: str, user_id: str) -> str:
+    """A modal's submission: `values` is Slack's state shape, {block_id: {action_id: element state}}."""
+    payload = {
+        "type": "view_submission",
+        "team": {"id": team_id, "domain": "console"},
+        "user": {"id": user_id, "username": "you", "team_id": team_id},
+        "api_app_id": "A0RAPPORT",
+        "token": "legacy-verification-token-unused",
+        "trigger_id": "1.1.console",
+        "view": {**view, "id": "V0CONSOLE", "team_id": team_id, "state": {"values": values}},
+        "response_urls": [],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def modal_state(view: dict[str, Any], answers: dict[str, str | None]) -> dict[str, Any]:
+    """The state Slack sends for `view`'s inputs: their initial values, replaced by `answers`.
+
+    An answer of "" or None clears the input, as a person emptying the field would.
+    """
+    values: dict[str, Any] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        element = block["element"]
+        kind = element["type"]
+        answer = answers[block["block_id"]] if block["block_id"] in answers else initial_answer(element)
+        answer = answer or None
+        if kind == "static_select":
+            state: dict[str, Any] = {"type": kind, "selected_option": {"value": answer} if answer else None}
+        elif kind == "datepicker":
+            state = {"type": kind, "selected_date": answer}
+        elif kind == "timepicker":
+            state = {"type": kind, "selected_time": answer}
+        else:
+            state = {"type": kind, "value": answer}
+        values[block["block_id"]] = {element["action_id"]: state}
+    return values
+
+
+def initial_answer(element: dict[str, Any]) -> str | None:
+    if "initial_option" in element:
+        return str(element["initial_option"]["value"])
+    for key in ("initial_value", "initial_date", "initial_time"):
+        if key in element:
+            return str(element[key])
+    return None

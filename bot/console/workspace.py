@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 from slack_bolt import App, BoltRequest
 
 from bot.app import build_app
-from bot.console import payloads
+from bot.console import forms, payloads
 from bot.console.standin import Call, SlackStandIn
 from bot.console.textview import Button, render
 from bot.runtime import Runtime
@@ -38,11 +38,12 @@ class ConsoleWorkspace:
         rt: Runtime,
         *,
         out: Callable[[str], None] = print,
+        ask: Callable[[str], str] = input,
         team_id: str = "T0CONSOLE",
         user_id: str = "U0CONSOLE",
         channel_id: str = "C0CONSOLE",
     ) -> None:
-        self.out = out
+        self.out, self.ask = out, ask
         self.team_id, self.user_id, self.channel_id = team_id, user_id, channel_id
         self.standin = SlackStandIn(team_id=team_id).start()
         self._secret = secrets.token_hex(16)
@@ -88,7 +89,7 @@ class ConsoleWorkspace:
             channel_id=self.channel_id,
             response_url=self._next_response_url(),
         )
-        self._dispatch(body, payloads.FORM, response_url=None)
+        self._dispatch(body)
 
     def _press(self, number: int) -> None:
         if not 1 <= number <= len(self.buttons):
@@ -103,27 +104,45 @@ class ConsoleWorkspace:
             response_url=str(button.message.get("_response_url") or self._next_response_url()),
             message={k: v for k, v in button.message.items() if not k.startswith("_")},
         )
-        self._dispatch(body, payloads.FORM, response_url=None)
+        self._dispatch(body)
 
-    def _dispatch(self, body: str, content_type: str, response_url: str | None) -> None:
-        headers = payloads.signed_headers(body, self._secret, content_type=content_type)
+    def _submit(self, view: dict[str, Any]) -> None:
+        answers = forms.fill(view, self.ask, self.out)
+        values = payloads.modal_state(view, answers)
+        body = payloads.view_submission(view=view, values=values, team_id=self.team_id, user_id=self.user_id)
+        self._dispatch(body)
+
+    def _dispatch(self, body: str) -> None:
+        headers = payloads.signed_headers(body, self._secret, content_type=payloads.FORM)
         response = self.app.dispatch(BoltRequest(body=body, headers=dict(headers.items())))
         request_url = _response_url_of(body)
         shown: list[dict[str, Any]] = []
+        opened: list[dict[str, Any]] = []
         if response.body and response.status == 200:
-            answer = json.loads(response.body) if response.body.startswith("{") else {"text": response.body}
-            shown.append(answer | {"_response_url": request_url})
+            answer: dict[str, Any] = (
+                json.loads(response.body) if response.body.startswith("{") else {"text": response.body}
+            )
+            if answer.get("response_action") == "errors":
+                reasons: dict[str, str] = answer.get("errors", {})
+                problems = "\n".join(f"  {field}: {why}" for field, why in reasons.items())
+                self.out("Not saved:\n" + problems)
+            elif answer:
+                shown.append(answer | {"_response_url": request_url})
         elif response.status != 200:
             self.out(f"(the app answered HTTP {response.status})")
         while not self._pending.empty():
             call = self._pending.get()
-            if call.method in _SHOWN_METHODS:
+            if call.method == "views.open":
+                opened.append(call.params["view"])
+            elif call.method in _SHOWN_METHODS:
                 url = self.standin.response_url(call.params["_key"]) if call.is_response_url else None
                 shown.append(call.params | {"_response_url": url or request_url})
         if shown:
             self.buttons = []
         for message in shown:
             self.out("\n".join(render(message, self.buttons)))
+        for view in opened:
+            self._submit(view)
 
 
 def _response_url_of(body: str) -> str | None:

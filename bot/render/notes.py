@@ -10,6 +10,7 @@ from bot.render import timefmt
 from bot.render.kit import Message, actions, button, context, escape, section
 
 UNDO_ACTION = "note_undo"
+EDIT_ACTION = "note_edit"
 
 
 def amount_text(value: Decimal, currency: str) -> str:
@@ -17,9 +18,10 @@ def amount_text(value: Decimal, currency: str) -> str:
     return f"{value:,.0f} {currency}" if whole else f"{value:,.2f} {currency}"
 
 
-def note_filed(filed: FiledNote) -> Message:
+def note_filed(filed: FiledNote, *, edited: bool = False) -> Message:
     lang = filed.lang
     key = "note_saved_new_customer" if filed.customer_created else "note_saved"
+    key = "note_edited" if edited else key
     headline = "✅ " + t(key, lang, customer=escape(filed.customer_name))
     fields = [f"*{t('field_text', lang)}*\n{escape(filed.body) or '—'}"]
     fields.append(
@@ -42,7 +44,11 @@ def note_filed(filed: FiledNote) -> Message:
         text=text,
         blocks=[
             section(headline, fields=fields),
-            actions(button(t("button_undo", lang), UNDO_ACTION, str(filed.note_id)), block_id="note_filed"),
+            actions(
+                button(t("button_edit", lang), EDIT_ACTION, str(filed.note_id)),
+                button(t("button_undo", lang), UNDO_ACTION, str(filed.note_id)),
+                block_id="note_filed",
+            ),
         ],
     )
 

@@ -41,16 +41,16 @@ def test_console_files_a_note_and_undo_removes_it(tmp_path: Path) -> None:
     assert "local console" in result.stderr
     assert "Saved a note on acme (new customer)" in out
     assert "Tags: #pricing" in out
-    assert "[1] Undo" in out
+    assert "[1] Edit  [2] Undo" in out
     db = Database(f"sqlite:///{tmp_path / 'console.db'}")
     with db.session() as session:
         [note] = session.exec(select(Note)).all()
         assert session.exec(select(Customer.name)).one() == "acme"
-    assert note.deleted_at is None  # "1" after /customer pressed no Undo: the card has no button
+    assert note.deleted_at is None  # "1" after /customer pressed nothing: the card has no button
 
 
 def test_console_undo_button_soft_deletes_the_note(tmp_path: Path) -> None:
-    result = _console(tmp_path, ["/note acme called re pricing #pricing", "1", "/customer acme"])
+    result = _console(tmp_path, ["/note acme called re pricing #pricing", "2", "/customer acme"])
 
     assert "Removed the note on acme." in result.stdout
     assert "Notes: 0" in result.stdout
@@ -69,3 +69,35 @@ def test_console_explains_what_it_cannot_do(tmp_path: Path) -> None:
     assert "There are no buttons to press." in out
     assert "/crm is not available in this version of Rapport yet" in out
     assert result.returncode == 0
+
+
+def test_console_edit_opens_the_form_and_saves_corrections(tmp_path: Path) -> None:
+    result = _console(
+        tmp_path,
+        [
+            "/note acme called re pricing #pricing",
+            "1",  # Edit
+            "Acme Corp",  # customer
+            "",  # note text kept
+            "pricing renewal",  # tags
+            "",  # contact kept
+            "need",  # kind
+            "2500",  # amount
+            "eur",  # currency
+            "2026-12-01",  # follow-up date
+            "10:00",  # follow-up time
+            "",  # when
+            "/customer acme corp",
+        ],
+    )
+
+    out = result.stdout
+    assert "== Edit note ==" in out
+    assert "Customer [acme]: Acme Corp" in out
+    assert "Updated the note on Acme Corp" in out
+    assert "Amount: 2,500 EUR" in out
+    db = Database(f"sqlite:///{tmp_path / 'console.db'}")
+    with db.session() as session:
+        note = session.exec(select(Note)).one()
+        assert note.category == "need" and note.currency == "EUR"
+        assert sorted(session.exec(select(Customer.name))) == ["Acme Corp", "acme"]

@@ -1,0 +1,119 @@
+"""The Edit modal of a filed note, and reading its answers back."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.i18n import t
+from bot.language.model import CATEGORIES, CHANNELS
+from bot.note_edit import EditableNote, NoteForm
+from bot.render.kit import plain
+
+EDIT_CALLBACK = "note_edit_modal"
+VALUE = "value"
+
+
+def _option(value: str, label: str) -> dict[str, Any]:
+    return {"text": plain(label), "value": value}
+
+
+def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True) -> dict[str, Any]:
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": plain(label),
+        "element": {**element, "action_id": VALUE},
+    }
+
+
+def _text_input(initial: str | None, *, multiline: bool = False, max_length: int = 3000) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    return element
+
+
+def _select(choices: tuple[str, ...], initial: str | None, prefix: str, lang: str) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "static_select",
+        "options": [_option(c, t(prefix + c, lang)) for c in choices],
+    }
+    if initial in choices:
+        element["initial_option"] = _option(initial, t(prefix + initial, lang))
+    return element
+
+
+def edit_modal(note: EditableNote, *, response_url: str | None) -> dict[str, Any]:
+    lang = note.lang
+    date_picker: dict[str, Any] = {"type": "datepicker"}
+    due_date = dict(date_picker)
+    due_time: dict[str, Any] = {"type": "timepicker"}
+    if note.follow_up_due is not None:
+        due_date["initial_date"] = note.follow_up_due.date().isoformat()
+        due_time["initial_time"] = note.follow_up_due.strftime("%H:%M")
+    occurred = dict(date_picker)
+    if note.occurred_on is not None:
+        occurred["initial_date"] = note.occurred_on.isoformat()
+    amount = f"{note.amount.normalize():f}" if note.amount is not None else None
+    metadata = {"note_id": note.note_id, "response_url": response_url, "lang": lang, "tz": note.tz}
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "private_metadata": json.dumps(metadata),
+        "title": plain(t("edit_title", lang)[:24]),
+        "submit": plain(t("edit_submit", lang)),
+        "close": plain(t("edit_cancel", lang)),
+        "blocks": [
+            _input(
+                "customer",
+                t("field_customer", lang),
+                _text_input(note.customer, max_length=200),
+                optional=False,
+            ),
+            _input("body", t("field_text", lang), _text_input(note.body, multiline=True), optional=False),
+            _input("tags", t("field_tags", lang), _text_input(" ".join(note.tags), max_length=500)),
+            _input("channel", t("field_channel", lang), _select(CHANNELS, note.channel, "channel_", lang)),
+            _input(
+                "category", t("field_category", lang), _select(CATEGORIES, note.category, "category_", lang)
+            ),
+            _input("amount", t("field_amount", lang), _text_input(amount, max_length=30)),
+            _input("currency", t("field_currency", lang), _text_input(note.currency, max_length=3)),
+            _input("follow_up_date", t("field_follow_up", lang), due_date),
+            _input("follow_up_time", t("field_follow_up_time", lang), due_time),
+            _input("occurred_date", t("field_occurred", lang), occurred),
+        ],
+    }
+
+
+def _answer(values: dict[str, Any], block_id: str) -> str | None:
+    element = (values.get(block_id) or {}).get(VALUE) or {}
+    kind = element.get("type")
+    if kind == "static_select":
+        option = element.get("selected_option") or {}
+        return option.get("value")
+    if kind == "datepicker":
+        return element.get("selected_date")
+    if kind == "timepicker":
+        return element.get("selected_time")
+    value = element.get("value")
+    return value if isinstance(value, str) else None
+
+
+def read_state(view: dict[str, Any]) -> tuple[NoteForm, dict[str, Any]]:
+    """The form's answers and the private metadata (note id, response URL, language)."""
+    values = (view.get("state") or {}).get("values") or {}
+    form = NoteForm(
+        customer=_answer(values, "customer"),
+        body=_answer(values, "body"),
+        tags=_answer(values, "tags"),
+        channel=_answer(values, "channel"),
+        category=_answer(values, "category"),
+        amount=_answer(values, "amount"),
+        currency=_answer(values, "currency"),
+        follow_up_date=_answer(values, "follow_up_date"),
+        follow_up_time=_answer(values, "follow_up_time"),
+        occurred_date=_answer(values, "occurred_date"),
+    )
+    return form, json.loads(view.get("private_metadata") or "{}")

@@ -1,0 +1,53 @@
+"""Modal submissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk.webhook import WebhookClient
+
+from bot import note_edit
+from bot.errors import UserError
+from bot.i18n import t
+from bot.render import edit_modal, errors
+from bot.render import notes as note_views
+from handlers.runtime import runtime
+
+
+def register(app: App) -> None:
+    app.view(edit_modal.EDIT_CALLBACK)(edit_submitted)
+
+
+def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
+    rt = runtime(context)
+    form, meta = edit_modal.read_state(view)
+    lang = str(meta.get("lang") or rt.settings.locale)
+    team_id = str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+    try:
+        changes = note_edit.read_form(
+            form,
+            tz=str(meta.get("tz") or rt.settings.default_tz),
+            default_currency=rt.settings.default_currency,
+        )
+        filed = note_edit.edit_note(
+            db=rt.db,
+            team_id=team_id,
+            note_id=int(meta["note_id"]),
+            user_id=body["user"]["id"],
+            changes=changes,
+            now=rt.clock(),
+            defaults=rt.defaults,
+            lang=lang,
+        )
+    except note_edit.InvalidFields as invalid:
+        ack(response_action="errors", errors={field: t(key, lang) for field, key in invalid.fields.items()})
+        return
+    except UserError as refused:
+        ack(response_action="errors", errors={"body": errors.user_error(refused, lang).text})
+        return
+    ack()
+    response_url = meta.get("response_url")
+    if response_url:
+        message = note_views.note_filed(filed, edited=True)
+        WebhookClient(str(response_url)).send(replace_original=True, text=message.text, blocks=message.blocks)
