@@ -114,8 +114,44 @@ CATALOG: dict[str, dict[str, str]] = {
     "card_region": {"en": "Region", "zh": "地区"},
     "card_industry": {"en": "Industry", "zh": "行业"},
     "command_not_available": {
-        "en": "`{command}` is not available in this version of Rapport yet. `/note` and `/customer` are.",
-        "zh": "这个版本的 Rapport 还不支持 `{command}`。可以用 `/note` 和 `/customer`。",
+        "en": "`{command}` is not available in this version of Rapport yet. "
+        "`/note`, `/customer` and `/followup` are.",
+        "zh": "这个版本的 Rapport 还不支持 `{command}`。可以用 `/note`、`/customer` 和 `/followup`。",
+    },
+    "followup_usage": {
+        "en": "`/followup <customer> <when> <what>` sets a reminder; `/followup list` shows yours.",
+        "zh": "`/followup <客户> <时间> <事项>` 设置跟进提醒；`/followup list` 查看你的跟进。",
+    },
+    "followup_examples": {
+        "en": "• `/followup acme tomorrow 3pm send the quote`\n"
+        '• `/followup "Acme Health" next tue check the trial`\n'
+        "• `/followup globex in 2 weeks <@U123> renewal call`\n"
+        "• `/followup list`, `/followup list @someone`, `/followup list acme`",
+        "zh": "• `/followup 阿里巴巴 明天下午三点 发报价`\n"
+        "• `/followup 字节跳动 下周二 回访试用情况`\n"
+        "• `/followup 华为 三天后 确认合同`\n"
+        "• `/followup list`、`/followup list 阿里巴巴`",
+    },
+    "followup_error_detail": {"en": "{detail}", "zh": "{detail}"},
+    "followup_set": {
+        "en": "⏰ Follow-up on *{customer}* for <@{assignee}>: {when}",
+        "zh": "⏰ 已为 <@{assignee}> 设置 *{customer}* 的跟进：{when}",
+    },
+    "followup_list_mine": {"en": "Your open follow-ups", "zh": "你的待办跟进"},
+    "followup_list_user": {"en": "Open follow-ups of <@{subject}>", "zh": "<@{subject}> 的待办跟进"},
+    "followup_list_customer": {"en": "Open follow-ups on {subject}", "zh": "{subject} 的待办跟进"},
+    "followup_list_empty": {"en": "Nothing open. 🎉", "zh": "没有待办跟进。🎉"},
+    "followup_overdue": {"en": "overdue", "zh": "已逾期"},
+    "button_done": {"en": "Done", "zh": "完成"},
+    "followup_marked_done": {"en": "✅ Done: {text}", "zh": "✅ 已完成：{text}"},
+    "followup_already_done": {
+        "en": "That follow-up was already closed.",
+        "zh": "这个跟进已经关闭了。",
+    },
+    "followup_not_found": {"en": "That follow-up no longer exists.", "zh": "这个跟进已不存在。"},
+    "followup_not_yours": {
+        "en": "Only the person it is assigned to, or who set it, can close a follow-up.",
+        "zh": "只有负责人或创建人可以关闭这个跟进。",
     },
     "error_generic": {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",

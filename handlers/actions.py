@@ -7,10 +7,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import customers, note_edit, notes
+from bot import customers, followups, note_edit, notes
 from bot.errors import UserError
 from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
+from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from handlers.runtime import runtime
 
@@ -18,6 +19,7 @@ from handlers.runtime import runtime
 def register(app: App) -> None:
     app.action(note_views.UNDO_ACTION)(undo_clicked)
     app.action(note_views.EDIT_ACTION)(edit_clicked)
+    app.action(followup_views.DONE_ACTION)(done_clicked)
     app.action(errors.OPEN_CARD_ACTION)(open_card_clicked)
 
 
@@ -71,6 +73,27 @@ def edit_clicked(
         return
     view = edit_modal.edit_modal(editable, response_url=body.get("response_url"))
     client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def done_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    try:
+        closed = followups.complete_follow_up(
+            db=rt.db,
+            team_id=_team_id(body),
+            follow_up_id=int(action["value"]),
+            user_id=body["user"]["id"],
+            now=rt.clock(),
+            locale=rt.settings.locale,
+        )
+    except UserError as refused:
+        message = errors.user_error(refused, rt.settings.locale)
+    else:
+        message = followup_views.follow_up_done(closed)
+    respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
 
 
 def open_card_clicked(

@@ -7,10 +7,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import customers, notes
+from bot import customers, followups, notes
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
+from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
 from handlers.runtime import runtime
@@ -19,6 +20,7 @@ from handlers.runtime import runtime
 def register(app: App) -> None:
     app.command("/note")(note_command)
     app.command("/customer")(customer_command)
+    app.command("/followup")(followup_command)
     app.command(re.compile(r"^/.+"))(not_yet_command)
 
 
@@ -58,6 +60,45 @@ def customer_command(ack: Ack, command: dict[str, Any], context: BoltContext) ->
         _answer(ack, errors.user_error(refused, lang))
         return
     _answer(ack, cards.customer_card(card, lang=lang, tz=card.tz, now=now))
+
+
+def followup_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    rt = runtime(context)
+    text = command.get("text", "").strip()
+    now = rt.clock()
+    word, _, rest = text.partition(" ")
+    try:
+        if word.lower() in ("list", "ls", "列表"):
+            listing = followups.list_follow_ups(
+                db=rt.db,
+                team_id=command["team_id"],
+                user_id=command["user_id"],
+                query=rest,
+                now=now,
+                defaults=rt.defaults,
+            )
+            _answer(ack, followup_views.follow_up_list(listing, now))
+            return
+        if not text or word.lower() in ("help", "帮助"):
+            _answer(ack, followup_views.follow_up_usage(reply_lang(text, rt.settings.locale)))
+            return
+        created = followups.set_follow_up(
+            db=rt.db,
+            team_id=command["team_id"],
+            user_id=command["user_id"],
+            text=text,
+            now=now,
+            defaults=rt.defaults,
+            slack_channel_id=command.get("channel_id"),
+        )
+    except notes.NoteRejected as rejected:
+        problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
+        _answer(ack, followup_views.follow_up_usage(rejected.lang, problem))
+        return
+    except UserError as refused:
+        _answer(ack, errors.user_error(refused, reply_lang(text, rt.settings.locale)))
+        return
+    _answer(ack, followup_views.follow_up_set(created, now))
 
 
 def not_yet_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:

@@ -153,3 +153,12 @@ def all_names(*, session: Session, team_id: str, limit: int) -> dict[str, str]:
         .limit(limit)
     )
     return {name: normalized for name, normalized in session.exec(statement)}
+
+
+def names_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    statement = select(Customer.id, Customer.name).where(
+        Customer.team_id == team_id, col(Customer.id).in_(ids)
+    )
+    return {int(cid): name for cid, name in session.exec(statement) if cid is not None}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
@@ -76,3 +77,38 @@ def open_for_note(*, session: Session, team_id: str, note_id: int) -> list[Follo
         .order_by(col(FollowUp.id))
     )
     return list(session.exec(statement))
+
+
+@dataclass(frozen=True)
+class FollowUpFilter:
+    assignee_id: str | None = None
+    customer_id: int | None = None
+
+
+def open_follow_ups(*, session: Session, team_id: str, which: FollowUpFilter, limit: int) -> list[FollowUp]:
+    """Open follow-ups, the earliest due (so the most overdue) first."""
+    statement = select(FollowUp).where(FollowUp.team_id == team_id, FollowUp.status == FollowUpStatus.open)
+    if which.assignee_id is not None:
+        statement = statement.where(FollowUp.assignee_id == which.assignee_id)
+    if which.customer_id is not None:
+        statement = statement.where(FollowUp.customer_id == which.customer_id)
+    return list(session.exec(statement.order_by(col(FollowUp.due_at), col(FollowUp.id)).limit(limit)))
+
+
+def get_follow_up(*, session: Session, team_id: str, follow_up_id: int) -> FollowUp | None:
+    row = session.get(FollowUp, follow_up_id)
+    return row if row is not None and row.team_id == team_id else None
+
+
+def mark_done(*, session: Session, team_id: str, follow_up_id: int, now: datetime) -> bool:
+    """Open -> done in one conditional UPDATE, so two clicks at once change it only once."""
+    statement = (
+        update(FollowUp)
+        .where(
+            col(FollowUp.team_id) == team_id,
+            col(FollowUp.id) == follow_up_id,
+            col(FollowUp.status) == FollowUpStatus.open,
+        )
+        .values(status=FollowUpStatus.done, completed_at=now)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]

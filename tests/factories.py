@@ -73,7 +73,7 @@ def signed(
 
 def find_button(blocks: list[dict[str, Any]], action_id: str) -> dict[str, Any]:
     for block in blocks:
-        for element in block.get("elements", []):
+        for element in [*block.get("elements", []), block.get("accessory") or {}]:
             if element.get("action_id") == action_id:
                 return dict(element)
     raise AssertionError(f"no button {action_id!r} in {json.dumps(blocks)[:500]}")

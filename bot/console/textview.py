@@ -54,6 +54,12 @@ def render(message: dict[str, Any], buttons: list[Button]) -> list[str]:
         elif kind == "section":
             if block.get("text"):
                 lines.append(_text(block["text"]))
+            accessory = block.get("accessory") or {}
+            if accessory.get("type") == "button":
+                buttons.append(
+                    Button(_text(accessory.get("text")), _button_action(accessory, block), message)
+                )
+                lines[-1] += f"  [{len(buttons)}] {_text(accessory.get('text'))}"
             for item in block.get("fields") or []:
                 lines.append("  " + _text(item).replace("\n", ": ", 1).replace("\n", "\n    "))
         elif kind == "context":
@@ -66,15 +72,18 @@ def render(message: dict[str, Any], buttons: list[Button]) -> list[str]:
             for element in block.get("elements", []):
                 if element.get("type") != "button":
                     continue
-                action = {
-                    "type": "button",
-                    "action_id": element.get("action_id"),
-                    "block_id": block.get("block_id", ""),
-                    "value": element.get("value", ""),
-                    "text": element.get("text"),
-                }
-                buttons.append(Button(_text(element.get("text")), action, message))
+                buttons.append(Button(_text(element.get("text")), _button_action(element, block), message))
                 labels.append(f"[{len(buttons)}] {_text(element.get('text'))}")
             if labels:
                 lines.append("  ".join(labels))
     return lines
+
+
+def _button_action(element: dict[str, Any], block: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "button",
+        "action_id": element.get("action_id"),
+        "block_id": block.get("block_id", ""),
+        "value": element.get("value", ""),
+        "text": element.get("text"),
+    }

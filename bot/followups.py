@@ -1,0 +1,176 @@
+"""Follow-ups set by hand (`/followup`), listed, and marked done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.customers import CustomerNotFound
+from bot.errors import NotAllowed, NotFound
+from bot.i18n import reply_lang
+from bot.language import candidate_prefixes, normalize_name, parse_followup
+from bot.notes import NoteRejected
+from bot.runtime import WorkspaceDefaults
+from storage import customers, followups
+from storage.db import Database
+from storage.followups import FollowUpFilter
+from storage.workspaces import ensure_workspace
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    follow_up_id: int
+    customer_name: str
+    assignee_id: str
+    text: str
+    due_at: datetime
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class CreatedFollowUp:
+    item: FollowUpItem
+    customer_created: bool
+    tz: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class FollowUpList:
+    items: tuple[FollowUpItem, ...]
+    scope: str  # "mine", "user" or "customer"
+    subject: str | None  # the user id or customer name listed
+    tz: str
+    lang: str
+
+
+def set_follow_up(
+    *,
+    db: Database,
+    team_id: str,
+    user_id: str,
+    text: str,
+    now: datetime,
+    defaults: WorkspaceDefaults,
+    slack_channel_id: str | None,
+) -> CreatedFollowUp:
+    """`/followup <customer> <when> <what>`: a follow-up for the first person mentioned, else the author."""
+    with db.session() as session:
+        workspace = ensure_workspace(
+            session=session,
+            team_id=team_id,
+            tz=defaults.tz,
+            currency=defaults.currency,
+            locale=defaults.locale,
+            now=now,
+        )
+        known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+        parsed = parse_followup(
+            text,
+            now=now.astimezone(ZoneInfo(workspace.tz)),
+            tz=workspace.tz,
+            known=[name.name for name in known],
+            default_currency=workspace.currency,
+        )
+        lang = reply_lang(text, workspace.locale)
+        if parsed.error_code is not None or parsed.follow_up is None:
+            raise NoteRejected("followup_error_detail", lang, parsed.error)
+        if not parsed.customer:
+            raise NoteRejected("note_error_no_customer", lang)
+        customer, created = customers.get_or_create_customer(
+            session=session,
+            team_id=team_id,
+            name=parsed.customer,
+            normalized=normalize_name(parsed.customer),
+            created_by=user_id,
+            now=now,
+        )
+        assert customer.id is not None
+        row = followups.create_follow_up(
+            session=session,
+            team_id=team_id,
+            customer_id=customer.id,
+            note_id=None,
+            assignee_id=parsed.mentions[0] if parsed.mentions else user_id,
+            created_by=user_id,
+            slack_channel_id=slack_channel_id,
+            text=parsed.follow_up.text or parsed.body,
+            due_at=parsed.follow_up.due,
+            now=now,
+        )
+        assert row.id is not None
+        item = FollowUpItem(
+            follow_up_id=row.id,
+            customer_name=customer.name,
+            assignee_id=row.assignee_id,
+            text=row.text,
+            due_at=row.due_at,
+            overdue=row.due_at <= now,
+        )
+        return CreatedFollowUp(item=item, customer_created=created, tz=workspace.tz, lang=lang)
+
+
+def list_follow_ups(
+    *, db: Database, team_id: str, user_id: str, query: str, now: datetime, defaults: WorkspaceDefaults
+) -> FollowUpList:
+    """Open follow-ups, overdue first: yours, another person's (`<@U…>`), or a customer's (its name)."""
+    query = query.strip()
+    with db.session() as session:
+        workspace = ensure_workspace(
+            session=session,
+            team_id=team_id,
+            tz=defaults.tz,
+            currency=defaults.currency,
+            locale=defaults.locale,
+            now=now,
+        )
+        lang = reply_lang(query, workspace.locale)
+        scope, subject = "mine", user_id
+        which = FollowUpFilter(assignee_id=user_id)
+        if query.startswith("<@") and query.endswith(">"):
+            scope, subject = "user", query[2:-1].split("|", 1)[0]
+            which = FollowUpFilter(assignee_id=subject)
+        elif query:
+            customer = customers.customer_by_name(
+                session=session, team_id=team_id, normalized=normalize_name(query)
+            )
+            if customer is None or customer.id is None:
+                raise CustomerNotFound(query, [])
+            scope, subject = "customer", customer.name
+            which = FollowUpFilter(customer_id=customer.id)
+        rows = followups.open_follow_ups(session=session, team_id=team_id, which=which, limit=50)
+        names = customers.names_by_id(session=session, team_id=team_id, ids={r.customer_id for r in rows})
+        items = tuple(
+            FollowUpItem(
+                follow_up_id=r.id or 0,
+                customer_name=names.get(r.customer_id, "?"),
+                assignee_id=r.assignee_id,
+                text=r.text,
+                due_at=r.due_at,
+                overdue=r.due_at <= now,
+            )
+            for r in rows
+        )
+        return FollowUpList(items=items, scope=scope, subject=subject, tz=workspace.tz, lang=lang)
+
+
+@dataclass(frozen=True)
+class ClosedFollowUp:
+    text: str
+    closed_now: bool  # False: it was no longer open (a second click, or someone else first)
+    lang: str
+
+
+def complete_follow_up(
+    *, db: Database, team_id: str, follow_up_id: int, user_id: str, now: datetime, locale: str
+) -> ClosedFollowUp:
+    """Marks it done, exactly once however many clicks arrive."""
+    with db.session() as session:
+        row = followups.get_follow_up(session=session, team_id=team_id, follow_up_id=follow_up_id)
+        if row is None:
+            raise NotFound("followup_not_found")
+        if user_id not in (row.assignee_id, row.created_by):
+            raise NotAllowed("followup_not_yours")
+        closed = followups.mark_done(session=session, team_id=team_id, follow_up_id=follow_up_id, now=now)
+        return ClosedFollowUp(text=row.text, closed_now=closed, lang=reply_lang(row.text, locale))

@@ -1,0 +1,58 @@
+"""How follow-ups read: the one just set, and lists of open ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.followups import ClosedFollowUp, CreatedFollowUp, FollowUpItem, FollowUpList
+from bot.i18n import t
+from bot.render import timefmt
+from bot.render.kit import Block, Message, button, context, escape, section
+
+DONE_ACTION = "followup_done"
+
+
+def _when(item: FollowUpItem, tz: str, lang: str, now: datetime) -> str:
+    when = f"{timefmt.local(item.due_at, tz, lang)} ({timefmt.relative(item.due_at, now, lang)})"
+    return f"*{t('followup_overdue', lang)}* · {when}" if item.overdue else when
+
+
+def follow_up_set(created: CreatedFollowUp, now: datetime) -> Message:
+    item, lang = created.item, created.lang
+    when = timefmt.local(item.due_at, created.tz, lang)
+    text = t("followup_set", lang, customer=escape(item.customer_name), assignee=item.assignee_id, when=when)
+    return Message(text=text, blocks=[section(text), context(escape(item.text))])
+
+
+def follow_up_list(listing: FollowUpList, now: datetime) -> Message:
+    lang = listing.lang
+    title = t("followup_list_" + listing.scope, lang, subject=escape(listing.subject or ""))
+    blocks: list[Block] = [section(f"*{title}*")]
+    if not listing.items:
+        blocks.append(context(t("followup_list_empty", lang)))
+    for item in listing.items[:40]:
+        line = f"*{escape(item.customer_name)}* · {escape(item.text)}\n{_when(item, listing.tz, lang, now)}"
+        if listing.scope != "mine":
+            line += f" · <@{item.assignee_id}>"
+        block = section(line)
+        block["accessory"] = button(t("button_done", lang), DONE_ACTION, str(item.follow_up_id))
+        blocks.append(block)
+    return Message(text=f"{title}: {len(listing.items)}", blocks=blocks)
+
+
+def follow_up_usage(lang: str, problem: str | None = None) -> Message:
+    lines = [problem] if problem else []
+    lines.append(t("followup_usage", lang))
+    return Message(
+        text="\n".join(lines), blocks=[section("\n".join(lines)), context(t("followup_examples", lang))]
+    )
+
+
+def follow_up_done(closed: ClosedFollowUp) -> Message:
+    lang = closed.lang
+    message = (
+        t("followup_marked_done", lang, text=escape(closed.text))
+        if closed.closed_now
+        else t("followup_already_done", lang)
+    )
+    return Message(text=message, blocks=[section(message)])
