@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, String, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime, utcnow
@@ -172,7 +172,16 @@ class FollowUp(SQLModel, table=True):
     """Something to do for a customer by a time; reminders are posted from these rows."""
 
     __tablename__ = "follow_up"
-    __table_args__ = (Index("ix_follow_up_team_status_due", "team_id", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_follow_up_team_status_due", "team_id", "status", "due_at"),
+        # The dispatcher's question, "what is due and unsent?", answered from a small partial index.
+        Index(
+            "ix_follow_up_unsent_due",
+            "due_at",
+            postgresql_where=text("status = 'open' AND sent_at IS NULL"),
+            sqlite_where=text("status = 'open' AND sent_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
@@ -186,3 +195,12 @@ class FollowUp(SQLModel, table=True):
     status: FollowUpStatus = Field(default=FollowUpStatus.open, sa_type=String(16))
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     completed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # The reminder: posted once per arming (sent_at), by whoever holds the lease (see storage.reminders).
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    slack_ts: str | None = Field(default=None, max_length=32)
+    posted_channel_id: str | None = Field(default=None, max_length=32)
+    acquired_by: str | None = Field(default=None, max_length=64)
+    acquired_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    attempt_key: str | None = Field(default=None, max_length=64)
+    attempts: int = Field(default=0)
+    last_error: str | None = Field(default=None, max_length=200)

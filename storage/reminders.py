@@ -1,0 +1,139 @@
+"""Claiming due reminders so that each is posted once, whatever number of processes run.
+
+The claiming rules, in one place:
+
+1. A reminder is *due* when its follow-up is `open`, not yet sent for its current arming
+   (`sent_at IS NULL`), its `due_at` has passed, and nobody holds it: `acquired_until` is
+   empty or in the past. An expired lease means its holder died or gave up; anyone may take it.
+2. A dispatcher *claims* due rows in one statement: it stamps `acquired_by` (its own name),
+   `acquired_until` (now + lease), a fresh `attempt_key`, and counts the attempt. On PostgreSQL
+   the rows are picked with `SELECT … FOR UPDATE SKIP LOCKED`, so concurrent dispatchers take
+   disjoint rows without waiting on each other; on SQLite the single `UPDATE … RETURNING` runs
+   in a write transaction, and SQLite admits one writer at a time.
+3. Only the holder of the current `attempt_key` may settle a claim: mark it sent (with the
+   Slack `ts`), or put it back with a not-before time (`acquired_until` in the future with no
+   holder) after a failure. Settling with a stale key changes nothing and reports False, so a
+   process that lost its lease cannot overwrite the newer holder's work.
+4. A claim whose earlier attempt may have reached Slack (`attempts > 1`) is checked against
+   Slack before posting again (the message carries the follow-up id and attempt in its
+   metadata); see bot.reminders. That closes the window between "posted" and "marked sent".
+5. Snoozing re-arms: a new `due_at`, `sent_at` cleared, lease cleared.
+
+Every statement filters on the workspaces the dispatcher serves (`team_ids`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlmodel import Session, col
+
+from storage.models import FollowUp, FollowUpStatus
+
+
+@dataclass(frozen=True)
+class Claim:
+    follow_up_id: int
+    team_id: str
+    attempt_key: str
+    attempts: int
+    due_at: datetime
+
+
+def _due(team_ids: Sequence[str], now: datetime) -> list[object]:
+    return [
+        col(FollowUp.team_id).in_(list(team_ids)),
+        col(FollowUp.status) == FollowUpStatus.open,
+        col(FollowUp.sent_at).is_(None),
+        col(FollowUp.due_at) <= now,
+        or_(col(FollowUp.acquired_until).is_(None), col(FollowUp.acquired_until) < now),
+    ]
+
+
+def claim_due(
+    *, session: Session, team_ids: Sequence[str], owner: str, now: datetime, lease: timedelta, limit: int
+) -> list[Claim]:
+    """Claims up to `limit` due reminders, earliest due first (rules 1 and 2)."""
+    if not team_ids:
+        return []
+    pick = (
+        select(FollowUp.id)  # type: ignore[call-overload]
+        .where(*_due(team_ids, now))
+        .order_by(col(FollowUp.due_at), col(FollowUp.id))
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    key = uuid.uuid4().hex
+    statement = (
+        update(FollowUp)
+        .where(col(FollowUp.id).in_(pick.scalar_subquery()), *_due(team_ids, now))
+        .values(
+            acquired_by=owner,
+            acquired_until=now + lease,
+            attempt_key=key,
+            attempts=col(FollowUp.attempts) + 1,
+        )
+        .returning(col(FollowUp.id), col(FollowUp.team_id), col(FollowUp.attempts), col(FollowUp.due_at))
+    )
+    rows = session.execute(statement).all()
+    claims = [Claim(int(r[0]), str(r[1]), key, int(r[2]), r[3]) for r in rows]
+    return sorted(claims, key=lambda c: (c.due_at, c.follow_up_id))
+
+
+def _held(claim: Claim) -> list[object]:
+    return [
+        col(FollowUp.id) == claim.follow_up_id,
+        col(FollowUp.team_id) == claim.team_id,
+        col(FollowUp.attempt_key) == claim.attempt_key,
+    ]
+
+
+def mark_sent(*, session: Session, claim: Claim, now: datetime, channel_id: str, ts: str) -> bool:
+    """Rule 3: records the post; False if the claim was lost meanwhile."""
+    statement = (
+        update(FollowUp)
+        .where(*_held(claim))
+        .values(sent_at=now, slack_ts=ts, posted_channel_id=channel_id, acquired_by=None, acquired_until=None)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def put_back(*, session: Session, claim: Claim, not_before: datetime, error: str | None) -> bool:
+    """Rule 3: releases the claim after a failure; nobody takes it again before `not_before`."""
+    statement = (
+        update(FollowUp)
+        .where(*_held(claim))
+        .values(acquired_by=None, acquired_until=not_before, last_error=(error or "")[:200] or None)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def rearm(*, session: Session, team_id: str, follow_up_id: int, due_at: datetime) -> bool:
+    """Rule 5: the reminder goes out again at `due_at` (a snooze)."""
+    statement = (
+        update(FollowUp)
+        .where(
+            col(FollowUp.id) == follow_up_id,
+            col(FollowUp.team_id) == team_id,
+            col(FollowUp.status) == FollowUpStatus.open,
+        )
+        .values(due_at=due_at, sent_at=None, acquired_by=None, acquired_until=None, attempt_key=None, attempts=0)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def next_due_at(*, session: Session, team_ids: Sequence[str]) -> datetime | None:
+    """When the earliest unsent reminder falls due (for sleeping until then, and for health)."""
+    statement = select(FollowUp.due_at).where(  # type: ignore[call-overload]
+        col(FollowUp.team_id).in_(list(team_ids)),
+        col(FollowUp.status) == FollowUpStatus.open,
+        col(FollowUp.sent_at).is_(None),
+    )
+    value = session.execute(statement.order_by(col(FollowUp.due_at)).limit(1)).scalar()
+    return value if isinstance(value, datetime) else None
+
