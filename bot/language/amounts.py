@@ -7,10 +7,14 @@ or a money word in front of it ("budget 50k", 预算50万). Everything else is a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from heapq import merge
 
+from bot.language.lexicon import Token, tokens
 from bot.language.model import Amount
 from bot.language.numerals import han_number
+from bot.language.scripts import has_han, words
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _HAN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -18,12 +22,45 @@ _EN_MULT = r"(?:k|m|mm|mn|bn|b|thousand|million|billion|grand)"
 _ZH_MULT = r"(?:万亿|千万|百万|[千万亿])"
 
 _SYMBOLS = {
-    "us$": "USD", "$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₹": "INR",
-    "₩": "KRW", "rmb": "CNY", "元": "CNY", "块": "CNY", "块钱": "CNY", "人民币": "CNY", "美元": "USD",
-    "美金": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港币": "HKD", "港元": "HKD",
-    "dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "yuan": "CNY", "万元": "CNY", "亿元": "CNY", "千元": "CNY",
+    "us$": "USD",
+    "$": "USD",
+    "hk$": "HKD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "s$": "SGD",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
+    "₹": "INR",
+    "₩": "KRW",
+    "rmb": "CNY",
+    "元": "CNY",
+    "块": "CNY",
+    "块钱": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "美金": "USD",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "日元": "JPY",
+    "港币": "HKD",
+    "港元": "HKD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "bucks": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yuan": "CNY",
+    "万元": "CNY",
+    "亿元": "CNY",
+    "千元": "CNY",
 }
 _CODES = r"usd|eur|gbp|cny|rmb|jpy|hkd|sgd|aud|cad|chf|inr|krw|nzd|brl|twd|sek|nok|dkk"
 _PREFIX = rf"(?:us\$|hk\$|au?\$|ca?\$|s\$|nz\$|r\$|\$|€|£|¥|￥|₹|₩|\b(?:{_CODES})\b)"
@@ -47,13 +84,25 @@ _AMOUNT = re.compile(
   | (?P<ctx>{_MONEY_WORDS})(?P<ctx_n>{_NUM})(?:\s?(?P<ctx_m>{_EN_MULT}\b|{_ZH_MULT}))?
       (?:\s?(?P<ctx_cur>{_SUFFIX}))?(?![\d%]|\s?(?:%|percent))
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
 
 _MULTIPLIERS = {
-    "k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mn": 1_000_000,
-    "million": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
-    "千": 1_000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000,
+    "k": 1_000,
+    "thousand": 1_000,
+    "grand": 1_000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "千": 1_000,
+    "万": 10_000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+    "亿": 100_000_000,
     "万亿": 1_000_000_000_000,
 }
 
@@ -70,10 +119,49 @@ def _currency(word: str) -> str:
     return _SYMBOLS.get(key) or key.upper()
 
 
-def find_amount(scan: str, default_currency: str) -> Amount | None:
+# Where an amount can begin: a digit or currency symbol, a currency code or money word, a "US$"-style
+# prefix, or (in Chinese) a numeral or money word. The pattern is tried only there.
+_START_WORDS = words(
+    _CODES.replace("|", " ")
+    + " budget worth valued deal priced price paid pay spend spent acv arr mrr tcv revenue"
+    + " us hk a au c ca s nz r"  # US$, HK$, A$ …
+)
+_HAN_STARTS = re.compile(r"[零〇一二两三四五六七八九十百千万亿预总金价报合付回打成单]")
+_HAS_NUMBER = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
+
+
+def _starts(scan: str, words: Sequence[Token], han: bool) -> Iterator[int]:
+    latin = (start for start, word in words if word[0] in "0123456789$€£¥￥₹₩" or word in _START_WORDS)
+    if not han:
+        return latin
+    return merge(latin, (m.start() for m in _HAN_STARTS.finditer(scan)))
+
+
+def _matches(scan: str, words: Sequence[Token], han: bool) -> Iterator[re.Match[str]]:
+    pos = 0
+    for at in _starts(scan, words, han):
+        if at < pos:
+            continue
+        found = _AMOUNT.match(scan, at)
+        if found is not None:
+            yield found
+            pos = found.end()
+
+
+def find_amount(
+    scan: str, default_currency: str, words: Sequence[Token] | None = None, *, han: bool | None = None
+) -> Amount | None:
     """The first amount with an explicit currency, else the first one in a money context."""
+    if _HAS_NUMBER.search(scan) is None:
+        return None
+    if words is None:
+        words = tokens(scan)
+    return pick(_matches(scan, words, has_han(scan) if han is None else han), default_currency)
+
+
+def pick(matches: Iterable[re.Match[str]], default_currency: str) -> Amount | None:
     fallback: Amount | None = None
-    for m in _AMOUNT.finditer(scan):
+    for m in matches:
         if m.group("pre"):
             return _amount(_value(m.group("pre_n"), m.group("pre_m")), _currency(m.group("pre")))
         if m.group("suf"):

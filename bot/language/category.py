@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from bot.language.lexicon import Lexicon, Token
+from bot.language.scripts import has_han
 
 # When a note says several things, the one that needs the most care wins: a complaint about an
 # order is a complaint; a purchase that also asks for more is still a purchase.
@@ -29,12 +33,11 @@ _ZH: dict[str, str] = {
     "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求",
 }
 
-_EN_RE = {name: re.compile(rf"(?<![\w'])(?:{words})\b", re.IGNORECASE) for name, words in _EN.items()}
-_ZH_RE = {name: re.compile(words) for name, words in _ZH.items()}
+_EN_KEYWORDS = Lexicon(_EN)
+_ZH_KEYWORDS = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _ZH.items()))
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|didn't|didnt|did not|hasn't|hasnt|haven't|won't|doesn't|don't)"
     r"(?:\s+\w+)?\s*$",
-    re.IGNORECASE,
 )
 _ZH_NEGATION = ("没有", "没", "未", "不", "还没", "并未", "无")
 
@@ -47,25 +50,26 @@ def _negated(scan: str, start: int, zh: bool) -> bool:
 
 
 # "we need to send the deck" is our own to-do, not the customer's need.
-_OUR_OWN = re.compile(r"\b(?:we|i|i'll|we'll|i'd|we'd|you)\s+(?:still\s+|really\s+)?$", re.IGNORECASE)
+_OUR_OWN = re.compile(r"\b(?:we|i|i'll|we'll|i'd|we'd|you)\s+(?:still\s+|really\s+)?$")
 
 
-def _mentions(scan: str, name: str) -> bool:
-    for match in _EN_RE[name].finditer(scan):
-        if _negated(scan, match.start(), zh=False):
-            continue
-        if name == "need" and _OUR_OWN.search(scan[max(0, match.start() - 16) : match.start()]):
-            continue
-        return True
-    for match in _ZH_RE[name].finditer(scan):
+def _counts(scan: str, start: int, word: str, lang: str, name: str) -> bool:
+    if lang == "zh":
         # 不满 is itself the complaint; only other words can be negated.
-        if match.group(0) == "不满" or not _negated(scan, match.start(), zh=True):
-            return True
-    return False
+        return word == "不满" or not _negated(scan, start, zh=True)
+    if _negated(scan, start, zh=False):
+        return False
+    return not (name == "need" and _OUR_OWN.search(scan[max(0, start - 16) : start]))
 
 
-def find_category(scan: str) -> str:
-    for name in _PRIORITY:
-        if _mentions(scan, name):
-            return name
-    return "general"
+def find_category(scan: str, words: Sequence[Token] | None = None, *, han: bool | None = None) -> str:
+    found: set[str] = set()
+    for name, match in _EN_KEYWORDS.finditer(scan, words):
+        if name not in found and _counts(scan, match.start(), match.group(), "en", name):
+            found.add(name)
+    if has_han(scan) if han is None else han:
+        for match in _ZH_KEYWORDS.finditer(scan):
+            name = match.lastgroup or ""
+            if name not in found and _counts(scan, match.start(), match.group(), "zh", name):
+                found.add(name)
+    return next((name for name in _PRIORITY if name in found), "general")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from bot.language.lexicon import Lexicon, Token
+from bot.language.scripts import has_han
 
 # Order matters where phrases overlap: "video call" is a meeting, not a call.
 _EN: tuple[tuple[str, str], ...] = (
@@ -25,20 +29,17 @@ _ZH: tuple[tuple[str, str], ...] = (
     ("visit", r"拜访|上门|到访|来访|走访|实地|登门|去了?(?:客户|他们|对方)(?:那|公司|办公室)|现场"),
     ("call", r"电话|回电|来电|致电|通话|打给|语音"),
     ("email", r"邮件|电邮|邮箱|发信"),
-    ("chat", r"微信|钉钉|飞书|企微|QQ|聊天|私信|聊"),
+    ("chat", r"微信|钉钉|飞书|企微|qq|聊天|私信|聊"),
 )
 
-_PATTERN = re.compile(
-    "|".join(f"(?P<en_{name}>\\b(?:{words})\\b)" for name, words in _EN)
-    + "|"
-    + "|".join(f"(?P<zh_{name}>{words})" for name, words in _ZH),
-    re.IGNORECASE,
-)
+_EN_WORDS = Lexicon(dict(_EN))
+_ZH_WORDS = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _ZH))
 
 
-def find_channel(scan: str) -> str | None:
+def find_channel(scan: str, words: Sequence[Token] | None = None, *, han: bool | None = None) -> str | None:
     """The first channel named in the note wins: that is how the interaction itself is usually told."""
-    match = _PATTERN.search(scan)
-    if match is None or match.lastgroup is None:
-        return None
-    return match.lastgroup.split("_", 1)[1]
+    english = next(_EN_WORDS.finditer(scan, words), None)
+    chinese = _ZH_WORDS.search(scan) if (has_han(scan) if han is None else han) else None
+    if chinese is not None and (english is None or chinese.start() < english[1].start()):
+        return chinese.lastgroup
+    return english[0] if english else None

@@ -9,10 +9,12 @@ The grammars (dates_en, dates_zh) find pieces; here neighbouring pieces are join
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.language import dates_en, dates_zh
+from bot.language.lexicon import Token
 from bot.language.scripts import CLAUSE_BREAK, has_han
 from bot.language.timeline import DEFAULT_TIME, Piece, wall
 
@@ -25,20 +27,18 @@ class Moment:
     past: bool  # told as having happened: occurred_at, never a follow-up
 
 
-_DATE_THEN_CLOCK = re.compile(r"[\s,，的@]*(?:(?:at|around|by|from)\s+|@\s*)?$", re.IGNORECASE)
-_CLOCK_THEN_DATE = re.compile(r"[\s,，]*(?:(?:on|this|next)\s+)?$", re.IGNORECASE)
+_DATE_THEN_CLOCK = re.compile(r"[\s,，的@]*(?:(?:at|around|by|from)\s+|@\s*)?$")
+_CLOCK_THEN_DATE = re.compile(r"[\s,，]*(?:(?:on|this|next)\s+)?$")
 
 _EN_PAST = re.compile(
     r"\b(?:was|were|had|did|met|spoke|talked|sent|said|told|went|came|got|gave|took|made|saw|heard|"
     r"rang|paid|bought|brought|wrote|left|won|lost|ran|sat|[a-z]{2,}ed)\b",
-    re.IGNORECASE,
 )
 _EN_FUTURE = re.compile(
     r"\b(?:will|'ll|shall|gonna|going\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|plan(?:s|ned)?\s+to|"
     r"follow(?:ing)?[- ]?up|followup|remind(?:er)?|due|deadline|schedul\w*|book(?:ed)?|set\s+up|arrang\w*|"
     r"call\s+back|revisit|check\s+in|upcoming|let's|please|todo|to-do|expect(?:ed|s)?|by|before|until|"
     r"till|next)\b",
-    re.IGNORECASE,
 )
 _ZH_PAST = re.compile(r"了|过|已|刚|曾")
 _ZH_FUTURE = re.compile(
@@ -84,11 +84,11 @@ def _joined(pieces: list[Piece], scan: str) -> list[Piece]:
         if there is not None:
             gap = scan[here.end : there.start]
             if _is_day(here) and _is_clock(there) and _DATE_THEN_CLOCK.match(gap):
-                out.append(replace(here, end=there.end, clock=there.clock))
+                out.append(here.widened(here.start, there.end, there.clock))
                 i += 2
                 continue
             if _is_clock(here) and _is_day(there) and _CLOCK_THEN_DATE.match(gap):
-                out.append(replace(there, start=here.start, clock=here.clock))
+                out.append(there.widened(here.start, there.end, here.clock))
                 i += 2
                 continue
         out.append(here)
@@ -124,12 +124,14 @@ def _with_suffix(piece: Piece, scan: str) -> Piece:
     if piece.tense == "past" or piece.exact is not None:
         return piece
     suffix = _ZH_BEFORE.match(scan, piece.end)
-    return replace(piece, end=suffix.end()) if suffix else piece
+    return piece.widened(piece.start, suffix.end(), piece.clock) if suffix else piece
 
 
-def find_moments(scan: str, now: datetime) -> list[Moment]:
-    pieces = dates_en.find_pieces(scan, now)
-    if has_han(scan):
+def find_moments(
+    scan: str, now: datetime, words: Sequence[Token] | None = None, *, han: bool | None = None
+) -> list[Moment]:
+    pieces = dates_en.find_pieces(scan, now, words)
+    if has_han(scan) if han is None else han:
         pieces.extend(dates_zh.find_pieces(scan, now))
     moments = []
     for piece in _joined(_non_overlapping(pieces), scan):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 
+from bot.language.grammar import Grammar
+from bot.language.lexicon import Token, tokens
 from bot.language.numerals import small_number
+from bot.language.scripts import words
 from bot.language.timeline import (
     Piece,
     Tense,
@@ -65,8 +68,7 @@ _UNIT = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 
-_GRAMMAR = re.compile(
-    rf"""
+_PATTERN = rf"""
     (?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|overmorrow)
   | (?P<before_yesterday>(?:the\s+)?day\s+before\s+yesterday)
   | (?P<reldate>\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|today|tdy|yesterday|tonight|tonite)\b)
@@ -84,7 +86,7 @@ _GRAMMAR = re.compile(
                |\b(?P<ag_n>{_COUNT})\s+(?P<ag_u>{_UNIT})\s+(?P<ag_dir>ago|back|earlier|from\s+now|later|out)\b
                |\bin\s+(?P<half>half\s+an?\s+hour|an?\s+hour\s+and\s+a\s+half)\b)
   | (?P<iso>(?<![\d/.-])(?P<iso_y>20\d\d)[-/.](?P<iso_m>\d{{1,2}})[-/.](?P<iso_d>\d{{1,2}})(?![\d/])
-            (?:[T\s](?P<iso_h>[01]?\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::\d\d)?)?)
+            (?:[t\s](?P<iso_h>[01]?\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::\d\d)?)?)
   | (?P<dmy>(?<![\d/.:-])(?P<dmy_d>\d{{1,2}})[.-](?P<dmy_m>\d{{1,2}})[.-](?P<dmy_y>20\d\d)(?![\d.-]))
   | (?P<md>\b(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}}){_ORD}(?![\d:%.,]\d|\s*(?:%|k\b|m\b|am\b|pm\b))
             (?:,?\s+(?P<md_y>20\d\d))?\b)
@@ -101,9 +103,48 @@ _GRAMMAR = re.compile(
   | (?P<oclock>\b(?:at\s+)?(?P<oc_h>1[0-2]|[1-9])\s*o'?clock\b)
   | (?P<at_hour>\bat\s+(?P<at_h>1[0-2]|[1-9])(?![\d:.,/%]|\s*(?:[ap]\.?m|[a-z%$€£]|-)))
   | (?P<part>\b(?:in\s+the\s+)?(?P<pt>morning|afternoon|evening|night)\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+    """
+# The characters each expression can start with ("0" stands for any digit), see grammar.py.
+_FIRST = {
+    "after_tomorrow": "tdo",
+    "before_yesterday": "td",
+    "reldate": "ty",
+    "this_part": "t",
+    "eod": "ec",
+    "end_of": "te",
+    "wd_week": "ntl",
+    "wd": "ntlcpmwfs",
+    "weekend": "tnlow",
+    "period": "elsntc",
+    "within": "iwa0otfsencth",
+    "iso": "0",
+    "dmy": "0",
+    "md": "jfmasond",
+    "dm": "t0",
+    "nth": "t",
+    "us": "0",
+    "ampm": "a@0",
+    "hhmm": "a@0",
+    "named_time": "anm",
+    "oclock": "a0",
+    "at_hour": "a",
+    "part": "imaen",
+}
+# Every expression starts at a digit, at "@" or with one of these words (a test checks that this list
+# hides no match from the grammar). Most words of a note are not among them, so most are never tried.
+START_WORDS = words(
+    """
+    the day overmorrow tomorrow tmrw tmr tomorow tommorow tommorrow today tdy yesterday tonight tonite
+    this eod cob end close eow eom eoq eoy next last coming past previous over weekend early late later
+    sometime mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat
+    saturday sun sunday in within after a an one two three four five six seven eight nine ten eleven
+    twelve fifteen twenty thirty couple few several jan january feb february mar march apr april may
+    jun june jul july aug august sep sept september oct october nov november dec december at noon
+    midday midnight morning afternoon evening night
+    """
 )
+_STARTS = r"[0-9@]|\b(?:" + "|".join(sorted(START_WORDS, key=len, reverse=True)) + r")\b"
+GRAMMAR = Grammar(_PATTERN, _FIRST, starts=_STARTS, every_start=r"[0-9@]|\b[a-z]")
 
 _PART_CLOCK = {"morning": (9, 0), "afternoon": (14, 0), "evening": (18, 0), "night": (20, 0)}
 EOD = (17, 0)
@@ -392,14 +433,19 @@ _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
     "at_hour": _at_hour,
     "part": _part,
 }
-_TOP_GROUPS = tuple(_HANDLERS)
 
 
-def find_pieces(scan: str, now: datetime) -> list[Piece]:
+def _starts(words: Sequence[Token]) -> Iterator[int]:
+    for start, word in words:
+        if word[0] in "0123456789@" or word in START_WORDS:
+            yield start
+
+
+def find_pieces(scan: str, now: datetime, words: Sequence[Token] | None = None) -> list[Piece]:
+    """Pieces in `scan` (lower-cased, see markup.py), in order, never overlapping each other."""
     pieces: list[Piece] = []
-    for m in _GRAMMAR.finditer(scan):
-        name = next(g for g in _TOP_GROUPS if m.group(g) is not None)
-        piece = _HANDLERS[name](m, now)
+    for m in GRAMMAR.matches(scan, _starts(tokens(scan) if words is None else words)):
+        piece = _HANDLERS[m.lastgroup or ""](m, now)
         if piece is not None:
             pieces.append(piece)
     return pieces

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from bot.language.grammar import Grammar
 from bot.language.numerals import NUMBER, small_number
 from bot.language.timeline import (
     Piece,
@@ -75,8 +76,7 @@ _PERIOD = r"(?:凌晨|早上|早晨|清早|上午|中午|午后|下午|傍晚|�
 # "3点建议" is three suggestions, not three o'clock; "便宜一点" is "a bit cheaper".
 _NOT_CLOCK = r"(?![万亿千百元%倍个]|建议|意见|问题|要求|需求|内容|事项|看法|疑问|原因|好处|优势)"
 
-_GRAMMAR = re.compile(
-    rf"""
+_PATTERN = rf"""
     (?P<short_day>[今明昨][早晚](?!上|饭|餐|点))
   | (?P<week_day>(?<!每)(?P<wk_which>下下个?|下个?|上上个?|上个?|本|这个?)?
        (?:周|星期|礼拜)(?P<wk_d>[一二三四五六日天1-7]))
@@ -100,9 +100,24 @@ _GRAMMAR = re.compile(
         (?:(?P<ck_half>半)|(?P<ck_q1>一刻)|(?P<ck_q3>三刻)|(?P<ck_m>\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分?|整|钟)?
         {_NOT_CLOCK}
        |(?P<ck_hh>[01]?\d|2[0-3])[:：](?P<ck_mm>[0-5]\d)(?!\d))?)
-    """,
-    re.VERBOSE,
-)
+    """
+_FIRST = {
+    "short_day": "今明昨",
+    "week_day": "下上本这周星礼",
+    "weekend": "下上本这周",
+    "week": "下上本这",
+    "month_part": "下上本这月",
+    "month_day": "下上本这",
+    "month": "下上",
+    "date": "0〇零一二三四五六七八九十",
+    "dom": "0一二三四五六七八九十",
+    "rel": "过再0一二两三四五六七八九十半几",
+    "year_end": "年",
+    "dayclock": "大前昨今明后凌早清上中午下傍晚夜0零一二两三四五六七八九十",
+}
+_STARTS = "[0-9" + "".join(sorted(set("".join(_FIRST.values())) - {"0"})) + "]"
+GRAMMAR = Grammar(_PATTERN, _FIRST, starts=_STARTS, every_start=r"\S")
+
 
 Match = re.Match[str]
 
@@ -369,11 +384,8 @@ _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
 
 def find_pieces(scan: str, now: datetime) -> list[Piece]:
     pieces: list[Piece] = []
-    for m in _GRAMMAR.finditer(scan):
-        if m.start() == m.end():
-            continue
-        name = next(g for g in _HANDLERS if m.group(g) is not None)
-        piece = _HANDLERS[name](m, now)
+    for m in GRAMMAR.matches(scan):
+        piece = _HANDLERS[m.lastgroup or ""](m, now)
         if piece is not None:
             pieces.append(piece)
     return pieces

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.language.scripts import is_han, words
+from bot.language.scripts import HAN_RANGES, words
 
 _WS = re.compile(r"\s+")
 _QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "‘": "’", "＂": "＂", "《": "》"}
 _TRAILING_PUNCT = ",.;:!?)，。；：！？、"
-_HAN_PUNCT = set("，。；：！？、「」『』“”《》（）")
+_HAN_PUNCT_CHARS = "，。；：！？、「」『』“”《》（）"
+_HAN_PUNCT = set(_HAN_PUNCT_CHARS)
 _MAX_LATIN_WORDS = 6
 _MAX_HAN_CHARS = 12
 _GUESS_WORDS = 4
@@ -33,27 +34,17 @@ class CustomerSpan:
     body_start: int  # index in the readable text where the note itself begins
 
 
-def _units(text: str, start: int) -> Iterable[tuple[int, bool]]:
-    """Yield (end offset, is_han) of each word or Han character from `start`, stopping at a line break."""
-    i, n = start, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            return
-        if ch.isspace():
-            i += 1
-            continue
-        if is_han(ch):
-            yield i + 1, True
-            i += 1
-            continue
-        if ch in _HAN_PUNCT:
-            return
-        j = i
-        while j < n and not text[j].isspace() and not is_han(text[j]) and text[j] not in _HAN_PUNCT:
-            j += 1
-        yield j, False
-        i = j
+_UNIT = re.compile(
+    rf"[ \t\r\f\v\u3000\xa0]*(?:(?P<han>[{HAN_RANGES}])|(?P<word>[^\s{HAN_RANGES}{_HAN_PUNCT_CHARS}]+))"
+)
+
+
+def _units(text: str, start: int) -> Iterator[tuple[int, bool]]:
+    """Yield (end offset, is_han) of each word or Han character from `start`, up to a line break or 。，."""
+    pos = start
+    while (unit := _UNIT.match(text, pos)) is not None:
+        pos = unit.end()
+        yield pos, unit.group("han") is not None
 
 
 def _prefix_ends(text: str, start: int) -> list[int]:
@@ -89,6 +80,9 @@ _NOT_A_NAME = words(
 
 
 def _colon_prefix(text: str, start: int) -> tuple[str, int] | None:
+    head = text[start : start + 62]
+    if ":" not in head and "：" not in head:
+        return None
     match = _COLON_PREFIX.match(text, start)
     if match is None:
         return None

@@ -12,6 +12,7 @@ from bot.language.category import find_category
 from bot.language.channels import find_channel
 from bot.language.customers import find_customer
 from bot.language.dates import Moment, find_moments
+from bot.language.lexicon import tokens
 from bot.language.markup import Marked, mark, tidy
 from bot.language.messages import message
 from bot.language.model import FollowUp, ParsedNote
@@ -69,12 +70,16 @@ def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
     """The words of the follow-up: its clause (the whole body for /followup) without the date or tags."""
     readable, scan = body.readable, body.scan
     left, right = (0, len(scan)) if whole else _clause(scan, moment.start, moment.end)
-    chars = list(readable[left:right])
-    cuts = [(moment.start, moment.end), *(m.span() for m in TAG.finditer(scan, left, right))]
+    cuts = sorted([(moment.start, moment.end), *(m.span() for m in TAG.finditer(scan, left, right))])
+    parts: list[str] = []
+    pos = left
     for start, stop in cuts:
-        for i in range(max(start, left), min(stop, right)):
-            chars[i - left] = " "
-    text = _EDGE_WORDS.sub("", tidy("".join(chars)))
+        if start > pos:
+            parts.append(readable[pos : min(start, right)])
+        parts.append(" ")
+        pos = max(pos, stop)
+    parts.append(readable[pos:right])
+    text = _EDGE_WORDS.sub("", tidy("".join(parts)))
     return text or tidy(TAG.sub("", readable)) or tidy(readable)
 
 
@@ -97,12 +102,15 @@ def _parse(
     body = Marked(marked.readable[start:], marked.scan[start:], marked.mentions)
     lang = "zh" if has_han(body.scan) else "en"
     tags = find_tags(body.scan)
-    if not TAG.sub("", body.scan).strip() and not body.mentions:
+    bare = TAG.sub("", body.scan) if tags else body.scan
+    if not bare.strip() and not body.mentions:
         if tags and found.name is None:
             return failed("only_tags", lang)
         if not tags:
             return failed("no_body", lang, customer=found.name or "acme")
-    moments = find_moments(body.scan, local_now(now, zone))
+    han = lang == "zh"
+    words = tokens(body.scan)
+    moments = find_moments(body.scan, local_now(now, zone), words, han=han)
     future = next((m for m in moments if not m.past), None)
     past = next((m for m in moments if m.past), None)
     follow_up = FollowUp(future.at, _follow_up_text(body, future, followup)) if future else None
@@ -121,11 +129,11 @@ def _parse(
         body=tidy(body.readable),
         tags=tags,
         mentions=marked.mentions,
-        channel=find_channel(body.scan),
-        category=find_category(body.scan),
+        channel=find_channel(body.scan, words, han=han),
+        category=find_category(body.scan, words, han=han),
         follow_up=follow_up,
         occurred_at=past.at if past else None,
-        amount=find_amount(body.scan, default_currency),
+        amount=find_amount(body.scan, default_currency, words, han=han),
         lang=lang,
     )
 

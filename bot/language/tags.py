@@ -16,6 +16,8 @@ def _is_tag(word: str) -> bool:
 
 
 def find_tags(scan: str) -> tuple[str, ...]:
+    if "#" not in scan:
+        return ()
     found: list[str] = []
     for match in TAG.finditer(scan):
         word = match.group(1).rstrip("-_")

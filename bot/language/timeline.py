@@ -29,6 +29,20 @@ class Piece:
     exact: datetime | None = None  # "in 2 hours": already a point in time
     weak_clock: bool = False  # "morning", "at 3", 下午: only means something next to a date
 
+    def widened(self, start: int, end: int, clock: tuple[int, int] | None) -> Piece:
+        # Built by hand: dataclasses.replace costs more than the whole grammar match on the hot path.
+        return Piece(
+            start,
+            end,
+            self.tense,
+            self.day,
+            self.back,
+            clock,
+            self.default_clock,
+            self.exact,
+            self.weak_clock,
+        )
+
 
 def wall(day: date, clock: tuple[int, int], zone: object) -> datetime:
     """`day` at `clock` on the local wall; a time skipped by a DST jump moves forward, as clocks do."""
