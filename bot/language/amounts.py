@@ -63,7 +63,7 @@ _SYMBOLS = {
     "千元": "CNY",
 }
 _CODES = r"usd|eur|gbp|cny|rmb|jpy|hkd|sgd|aud|cad|chf|inr|krw|nzd|brl|twd|sek|nok|dkk"
-_PREFIX = rf"(?:us\$|hk\$|au?\$|ca?\$|s\$|nz\$|r\$|\$|€|£|¥|￥|₹|₩|\b(?:{_CODES})\b)"
+_PREFIX = rf"(?:\b(?:us|hk|au?|ca?|s|nz|r)\$|\$|€|£|¥|￥|₹|₩|\b(?:{_CODES})\b)"
 _SUFFIX = (
     rf"(?:\b(?:{_CODES})\b|\b(?:dollars?|bucks|euros?|pounds?|yuan)\b"
     r"|块钱|人民币|美元|美金|欧元|英镑|日元|港币|港元|元|块)"

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from bot.language import dates_en, dates_zh
 from bot.language.lexicon import Token
-from bot.language.scripts import CLAUSE_BREAK, has_han
+from bot.language.scripts import clause, has_han
 from bot.language.timeline import DEFAULT_TIME, Piece, wall
 
 
@@ -47,14 +47,11 @@ _ZH_FUTURE = re.compile(
 
 
 def _clause_is_past(scan: str, start: int, end: int) -> bool:
-    left = 0
-    for brk in CLAUSE_BREAK.finditer(scan, 0, start):
-        left = brk.end()
-    after = CLAUSE_BREAK.search(scan, end)
-    clause = scan[left : after.start() if after else len(scan)]
-    if _EN_FUTURE.search(clause) or _ZH_FUTURE.search(clause):
+    left, right = clause(scan, start, end)
+    words = scan[left:right]
+    if _EN_FUTURE.search(words) or _ZH_FUTURE.search(words):
         return False
-    return _EN_PAST.search(clause) is not None or _ZH_PAST.search(clause) is not None
+    return _EN_PAST.search(words) is not None or _ZH_PAST.search(words) is not None
 
 
 def _non_overlapping(pieces: list[Piece]) -> list[Piece]:

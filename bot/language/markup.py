@@ -68,6 +68,8 @@ def _blank_raw_links(text: str) -> str:
 
 
 def mark(text: str) -> Marked:
+    if "<" not in text and "&" not in text:  # most notes: no markup at all
+        return Marked(readable=text, scan=_blank_raw_links(text).translate(_FOLD), mentions=())
     readable_parts: list[str] = []
     scan_parts: list[str] = []
     mentions: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.language.amounts import find_amount
@@ -16,7 +17,7 @@ from bot.language.lexicon import tokens
 from bot.language.markup import Marked, mark, tidy
 from bot.language.messages import message
 from bot.language.model import FollowUp, ParsedNote
-from bot.language.scripts import CLAUSE_BREAK, has_han
+from bot.language.scripts import clause, has_han, words
 from bot.language.tags import TAG, find_tags
 
 MAX_CHARS = 4000
@@ -24,13 +25,27 @@ MAX_CHARS = 4000
 # (NUL, escape sequences, C1 codes) is a sign of a broken paste.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LEADING_SEPARATORS = re.compile(r"[\s:：,，\-–—]+")
-_EDGE_WORDS = re.compile(
-    r"^(?:[\s,，:：;；\-–—]|and\b|to\b|then\b|please\b|by\b|on\b|at\b|before\b|until\b)+"
-    r"|(?:[\s,，:：;；\-–—]|\band|\bby|\bon|\bat|\bbefore|\buntil|\bfor|\bin)+$",
-    re.IGNORECASE,
-)
+# Words left dangling once the date is cut out of a task: "call back (by) friday", "send it (on) dec 5".
+_EDGE_PUNCT = " \t\n,，:：;；-–—"
+_LEADING_WORDS = words("and to then please by on at before until")
+_TRAILING_WORDS = words("and by on at before until for in")
 
 
+def _trim_edges(text: str) -> str:
+    while True:
+        text = text.strip(_EDGE_PUNCT)
+        head, _, rest = text.partition(" ")
+        if rest and head.lower() in _LEADING_WORDS:
+            text = rest
+            continue
+        rest, _, tail = text.rpartition(" ")
+        if rest and tail.lower() in _TRAILING_WORDS:
+            text = rest
+            continue
+        return text
+
+
+@lru_cache(maxsize=512)
 def _zone(tz: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(tz)
@@ -58,19 +73,13 @@ def _input_problem(text: str) -> ParsedNote | None:
     return None
 
 
-def _clause(scan: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for brk in CLAUSE_BREAK.finditer(scan, 0, start):
-        left = brk.end()
-    brk_after = CLAUSE_BREAK.search(scan, end)
-    return left, (brk_after.start() if brk_after else len(scan))
-
-
 def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
     """The words of the follow-up: its clause (the whole body for /followup) without the date or tags."""
     readable, scan = body.readable, body.scan
-    left, right = (0, len(scan)) if whole else _clause(scan, moment.start, moment.end)
-    cuts = sorted([(moment.start, moment.end), *(m.span() for m in TAG.finditer(scan, left, right))])
+    left, right = (0, len(scan)) if whole else clause(scan, moment.start, moment.end)
+    cuts = [(moment.start, moment.end)]
+    if "#" in scan[left:right]:
+        cuts = sorted([*cuts, *(m.span() for m in TAG.finditer(scan, left, right))])
     parts: list[str] = []
     pos = left
     for start, stop in cuts:
@@ -79,7 +88,7 @@ def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
         parts.append(" ")
         pos = max(pos, stop)
     parts.append(readable[pos:right])
-    text = _EDGE_WORDS.sub("", tidy("".join(parts)))
+    text = _trim_edges(tidy("".join(parts)))
     return text or tidy(TAG.sub("", readable)) or tidy(readable)
 
 

@@ -9,7 +9,30 @@ HAN = re.compile(f"[{HAN_RANGES}]")
 HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 
 # Marks that end a clause in either language; the follow-up text is the clause its date sits in.
-CLAUSE_BREAK = re.compile(r"[;!?\n，。；！？、]|(?<!\d)[,.]|[,.](?!\d)|\s[-–—]\s")
+# Found with a plain character class (fast to scan), then "12,000", "5.2" and "follow-up" are let through.
+_BREAK_CANDIDATE = re.compile(r"[;!?\n，。；！？、,.\-–—]")
+
+
+def _breaks(scan: str, pos: int) -> bool:
+    ch = scan[pos]
+    if ch in ",.":
+        return not (scan[pos - 1 : pos].isdigit() and scan[pos + 1 : pos + 2].isdigit())
+    if ch in "-–—":
+        return scan[pos - 1 : pos] == " " and scan[pos + 1 : pos + 2] == " "
+    return True
+
+
+def clause(scan: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around `scan[start:end]`, without its closing mark."""
+    left, right = 0, len(scan)
+    for mark in _BREAK_CANDIDATE.finditer(scan, 0, start):
+        if _breaks(scan, mark.start()):
+            left = mark.end()
+    for mark in _BREAK_CANDIDATE.finditer(scan, end):
+        if _breaks(scan, mark.start()):
+            right = mark.start()
+            break
+    return left, right
 
 
 def is_han(ch: str) -> bool:
