@@ -227,7 +227,7 @@ def measure(
 
 
 def run_side_by_side(
-    notes: Sequence[Note], parsers: Sequence[Callable[[str], date | None]], chunk: int = 100
+    notes: Sequence[Note], parsers: Sequence[Callable[[str], date | None]], chunk: int = 400
 ) -> list[tuple[list[float], list[date | None]]]:
     """Time the parsers on the same notes, taking turns every `chunk` notes.
 

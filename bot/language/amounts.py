@@ -77,10 +77,11 @@ _MONEY_WORDS = (
 _AMOUNT = re.compile(
     rf"""
     (?P<pre>{_PREFIX})\s?(?P<pre_n>{_NUM})(?:\s?(?P<pre_m>{_EN_MULT}\b|{_ZH_MULT}))?(?![\d%])
-  | (?<![\w.$€£¥￥,])(?P<suf_n>{_NUM})(?:\s?(?P<suf_m>{_EN_MULT}\b|{_ZH_MULT}))?\s?(?P<suf>{_SUFFIX})
-  | (?<![\w.])(?P<han_n>{_HAN_NUM})(?P<han_cur>元|块钱|块|美元|欧元|英镑|人民币)
-  | (?<![\w.,])(?P<wan_n>{_NUM})(?P<wan_m>万亿|亿|万)(?![\u4e00-\u9fff])
-  | (?<![\w.,])(?P<wan_n2>{_NUM})(?P<wan_m2>万亿|亿|万)(?=的|左右|多|以上|以内|上下|预算)
+  | (?<![0-9a-z.$€£¥￥,])(?P<suf_n>{_NUM})(?:\s?(?P<suf_m>{_EN_MULT}\b|{_ZH_MULT}))?\s?(?P<suf>{_SUFFIX})
+  | (?<![0-9a-z.零〇一二两三四五六七八九十百千万亿])(?P<han_n>{_HAN_NUM})
+      (?P<han_cur>元|块钱|块|美元|欧元|英镑|人民币)
+  | (?<![0-9a-z.,])(?P<wan_n>{_NUM})(?P<wan_m>万亿|亿|万)(?![\u4e00-\u9fff])
+  | (?<![0-9a-z.,])(?P<wan_n2>{_NUM})(?P<wan_m2>万亿|亿|万)(?=的|左右|多|以上|以内|上下|预算)
   | (?P<ctx>{_MONEY_WORDS})(?P<ctx_n>{_NUM})(?:\s?(?P<ctx_m>{_EN_MULT}\b|{_ZH_MULT}))?
       (?:\s?(?P<ctx_cur>{_SUFFIX}))?(?![\d%]|\s?(?:%|percent))
     """,

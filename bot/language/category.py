@@ -14,7 +14,7 @@ _PRIORITY = ("complaint", "purchase", "feedback", "need")
 
 _EN: dict[str, str] = {
     "purchase": r"bought|buys?|buying|purchas(?:e|ed|es|ing)|paid|pays?|paying|signed|signs"
-    r"|sign(?:ed)? (?:up|off)|renew(?:ed|s|al)?|ordered|orders?|placed an order|po received"
+    r"|sign(?:ed)? (?:up|off)|renew(?:ed|s)|ordered|orders|placed an order|po received"
     r"|closed(?: won)?|won the deal|upgraded"
     r"|subscribed|committed to|invoiced|wired",
     "complaint": r"complain(?:ed|s|ing|t|ts)?|unhappy|not happy|dissatisfied|angry|upset|furious|frustrated"
@@ -26,8 +26,8 @@ _EN: dict[str, str] = {
     r"|looking for|would like|interested in|wish(?:es)?|must have|requirement",
 }
 _ZH: dict[str, str] = {
-    "purchase": r"下单|下了单|采购|签约|签了|签订|签下|续费|续约|续签|付款|付了|已付|打款|回款"
-    r"|购买|买了|订购|成交|购入|中标|扩容|增购|加购",
+    "purchase": r"下单|下了单|采购(?!部|经理|总监|负责人|流程)|签约|签了|签订|签下|续费|续约|续签"
+    r"|付款|付了|已付|打款|回款|购买|买了|订购|成交|购入|中标|扩容|增购|加购",
     "complaint": r"投诉|不满|抱怨|差评|生气|不高兴|不开心|失望|发火|退款|升级处理|威胁",
     "feedback": r"反馈|好评|点赞|喜欢|满意|建议|评价|表扬|称赞|认可",
     "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求",

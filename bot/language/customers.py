@@ -40,10 +40,11 @@ _LATIN_STOPS = _FUNCTION_WORDS | words(
     complained complains complaint unhappy escalated escalation feedback wants wanted requested request
     requires needs needed looking interested
     today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday
-    mon tue tues wed thu thur thurs fri sat sun next last this eod eow eom asap
+    tue tues thu thur thurs fri next last this eod eow eom asap
     follow followup follow-up followed reminder remind demo pricing price quote contract invoice deal
     proposal renewal onboarding support issue issues ticket bug outage trial pilot upgrade downgrade
     budget seats licenses licences users sla rfp rfq po poc kickoff kick-off qbr check check-in
+    video phone conference site voicemail text sms whatsapp wechat webex workshop coffee breakfast
     """
 )
 _LATIN_VERB_ENDING = re.compile(r"[a-z]{3,}ed$")
@@ -100,6 +101,8 @@ def _guess_han(readable: str, start: int) -> CustomerSpan:
 
 def _is_stop(word: str, index: int) -> bool:
     low = word.lower()
+    if not any(ch.isalnum() for ch in low):  # "-", "|", "—": a separator, not part of a name
+        return True
     if low in _LATIN_STOPS or low[:1] in "#＃@＠$＄€£¥￥<(" or low.startswith("http"):
         return True
     if low[:1].isdigit() and (index > 0 or low.isdigit()):
@@ -142,9 +145,18 @@ def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
     start = len(readable) - len(readable.lstrip())
     if start >= len(readable):
         return CustomerSpan(None, start)
-    explicit = _quoted(readable, start) or _colon_prefix(readable, start)
-    if explicit is not None:
-        return CustomerSpan(explicit[0], explicit[1])
+    quoted = _quoted(readable, start)
+    if quoted is not None:
+        return CustomerSpan(*quoted)
+    colon = _colon_prefix(readable, start)
+    if colon is not None:
+        # "acme feedback: loves the dashboard" names acme; the keyword already belongs to the note.
+        name_end = start + len(colon[0])
+        if not is_han(readable[start]):
+            guess = _guess_latin(readable[:name_end], start)
+            if guess.name is not None and guess.body_start < name_end:
+                return guess
+        return CustomerSpan(*colon)
     found = _known(readable, start, known)
     if found is not None:
         return found

@@ -27,15 +27,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LEADING_SEPARATORS = re.compile(r"[\s:：,，\-–—]+")
 # Words left dangling once the date is cut out of a task: "call back (by) friday", "send it (on) dec 5".
 _EDGE_PUNCT = " \t\n,，:：;；-–—"
-_LEADING_WORDS = words("and to then please by on at before until")
-_TRAILING_WORDS = words("and by on at before until for in")
+_LEADING_WORDS = words("and to then please by on at before until due")
+_TRAILING_WORDS = words("and by on at before until for due")
 
 
 def _trim_edges(text: str) -> str:
     while True:
         text = text.strip(_EDGE_PUNCT)
         head, _, rest = text.partition(" ")
-        if rest and head.lower() in _LEADING_WORDS:
+        if head and head.lower() in _LEADING_WORDS:
             text = rest
             continue
         rest, _, tail = text.rpartition(" ")
@@ -80,16 +80,27 @@ def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
     cuts = [(moment.start, moment.end)]
     if "#" in scan[left:right]:
         cuts = sorted([*cuts, *(m.span() for m in TAG.finditer(scan, left, right))])
+    text = _cut(readable, left, right, cuts)
+    if not text and not whole:  # "due 12/15": nothing left of the clause; say the whole note instead
+        text = _cut(readable, 0, len(readable), cuts)
+    return text or tidy(readable)
+
+
+def _cut(readable: str, left: int, right: int, cuts: list[tuple[int, int]]) -> str:
     parts: list[str] = []
     pos = left
     for start, stop in cuts:
         if start > pos:
-            parts.append(readable[pos : min(start, right)])
-        parts.append(" ")
+            # 请在(周三前)回复: the 在 belonged to the date that is cut out.
+            parts.append(readable[pos : min(start, right)].removesuffix("在").removesuffix("于"))
+        parts.append("" if _han_edge(readable, start, stop) else " ")
         pos = max(pos, stop)
     parts.append(readable[pos:right])
-    text = _trim_edges(tidy("".join(parts)))
-    return text or tidy(TAG.sub("", readable)) or tidy(readable)
+    return _trim_edges(tidy("".join(parts)))
+
+
+def _han_edge(readable: str, start: int, stop: int) -> bool:
+    return start > 0 and has_han(readable[start - 1]) and has_han(readable[stop : stop + 1])
 
 
 def _parse(
