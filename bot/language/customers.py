@@ -44,7 +44,7 @@ _LATIN_STOPS = _FUNCTION_WORDS | words(
     follow followup follow-up followed reminder remind demo pricing price quote contract invoice deal
     proposal renewal onboarding support issue issues ticket bug outage trial pilot upgrade downgrade
     budget seats licenses licences users sla rfp rfq po poc kickoff kick-off qbr check check-in
-    video phone conference site voicemail text sms whatsapp wechat webex workshop coffee breakfast
+    review video phone conference site voicemail text sms whatsapp wechat webex workshop coffee breakfast
     """
 )
 _LATIN_VERB_ENDING = re.compile(r"[a-z]{3,}ed$")

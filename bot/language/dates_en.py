@@ -63,7 +63,7 @@ _COUNT = (
     r"|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
 )
 _UNIT = (
-    r"(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|(?:business\s+|working\s+)?days?|w(?:ee)?ks?"
+    r"(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|(?:business\s+|working\s+)?days?|w(?:ee)?ks?|fortnights?"
     r"|months?|mos?|years?|yrs?)"
 )
 _ORD = r"(?:st|nd|rd|th)?"
@@ -83,7 +83,7 @@ _PATTERN = rf"""
   | (?P<period>\b(?:(?P<pe_pre>early|late|later|sometime)\s+)?(?P<pe_which>next|this|last|coming)\s+
                (?P<pe_unit>week|month|year)\b)
   | (?P<within>\b(?:in|within|after)\s+(?P<in_n>{_COUNT})\s+(?P<in_u>{_UNIT})\b
-               |\b(?P<ag_n>{_COUNT})\s+(?P<ag_u>{_UNIT})\s+(?P<ag_dir>ago|back|earlier|from\s+now|later|out)\b
+               |\b(?P<ag_n>{_COUNT})\s+(?P<ag_u>{_UNIT})\s+(?P<ag_dir>ago|back|earlier|from\s+(?:now|today)|later|out)\b
                |\bin\s+(?P<half>half\s+an?\s+hour|an?\s+hour\s+and\s+a\s+half)\b)
   | (?P<iso>(?<![\d/.-])(?P<iso_y>20\d\d)[-/.](?P<iso_m>\d{{1,2}})[-/.](?P<iso_d>\d{{1,2}})(?![\d/])
             (?:[t\s](?P<iso_h>[01]?\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::\d\d)?)?)
@@ -101,7 +101,7 @@ _PATTERN = rf"""
   | (?P<hhmm>(?<![\d.:/$€£¥])(?:at\s+|@\s*)?(?P<hm_h>[01]?\d|2[0-3]):(?P<hm_m>[0-5]\d)(?![\d:]|\s*[ap]\.?m))
   | (?P<named_time>\b(?:at\s+)?(?P<nt>noon|midday|midnight)\b)
   | (?P<oclock>\b(?:at\s+)?(?P<oc_h>1[0-2]|[1-9])\s*o'?clock\b)
-  | (?P<at_hour>\bat\s+(?P<at_h>1[0-2]|[1-9])(?![\d:.,/%]|\s*(?:[ap]\.?m|[a-z%$€£]|-)))
+  | (?P<at_hour>\bat\s+(?P<at_h>1[0-2]|[1-9])(?![\d:/%]|[.,]\d|\s*(?:[ap]\.?m|[a-z%$€£]|-)))
   | (?P<part>\b(?:in\s+the\s+)?(?P<pt>morning|afternoon|evening|night)\b)
     """
 # The characters each expression can start with ("0" stands for any digit), see grammar.py.
@@ -287,6 +287,8 @@ def _within(m: Match, now: datetime) -> Piece | None:
         return Piece(*_span(m), tense, day=today + timedelta(days=sign * count))
     if unit.startswith("w"):
         return Piece(*_span(m), tense, day=today + timedelta(days=7 * sign * count))
+    if unit.startswith("f"):
+        return Piece(*_span(m), tense, day=today + timedelta(days=14 * sign * count))
     if unit.startswith("mo"):
         return Piece(*_span(m), tense, day=add_months(today, sign * count))
     if unit.startswith("y"):
@@ -384,7 +386,10 @@ def _oclock(m: Match, now: datetime) -> Piece:
 
 
 def _at_hour(m: Match, now: datetime) -> Piece:
-    return _clock(*_span(m), _business_hour(int(m.group("at_h"))), 0, weak=True)
+    # "call back at 3" ends a clause: a time. "at 3 with the CFO" may be a time, but only next to a date.
+    rest = m.string[m.end() : m.end() + 2].strip()
+    weak = bool(rest) and rest[0] not in ",.;!?)，。；"
+    return _clock(*_span(m), _business_hour(int(m.group("at_h"))), 0, weak=weak)
 
 
 def _part(m: Match, now: datetime) -> Piece:

@@ -11,6 +11,7 @@ from bot.language.numerals import NUMBER, small_number
 from bot.language.timeline import (
     Piece,
     Tense,
+    add_business_days,
     add_months,
     day_of_month,
     month_end,
@@ -90,9 +91,9 @@ _PATTERN = rf"""
        (?:(?P<dt_d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:日|号)?(?![\d万千元人个])|(?P<dt_part>底|末|初|中旬|中)))
   | (?P<dom>(?<![\d月年第])(?P<dom_d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:日|号)
        (?!楼|线|机|房|厅|门|文件|码|车|位|店|馆|院|桌|仓|窗口|包))
-  | (?P<rel>(?:过|再过)?(?P<rel_n>{_SMALL})(?P<rel_half>个半)?个?
-       (?P<rel_u>天|日|周|星期|礼拜|月|小时|钟头|分钟|年)
-       (?P<rel_dir>之后|以后|后|之内|以内|内|之前|以前|前))
+  | (?P<rel>(?P<rel_pass>过|再过)?(?P<rel_n>{_SMALL})(?P<rel_half>个半)?个?
+       (?P<rel_u>工作日|天|日|周|星期|礼拜|月|小时|钟头|分钟|年)
+       (?P<rel_dir>(?(rel_pass)(?:之后|以后|后|之内|以内|内)?|(?:之后|以后|后|之内|以内|内|之前|以前|前))))
   | (?P<year_end>年底|年末|年初)
   | (?P<dayclock>(?P<day>大前天|前天|昨天|昨日|昨儿|今天|今日|今儿|明天|明日|明儿|大后天|后天)?
       (?P<dpart>{_PERIOD})?
@@ -349,6 +350,8 @@ def _rel(m: Match, now: datetime) -> Piece | None:
         return None
     if unit in ("天", "日"):
         return Piece(s, e, tense, day=today + timedelta(days=sign * count))
+    if unit == "工作日":
+        return Piece(s, e, tense, day=add_business_days(today, count)) if sign > 0 else None
     if unit in ("周", "星期", "礼拜"):
         return Piece(s, e, tense, day=today + timedelta(days=7 * sign * count))
     months = count * (12 if unit == "年" else 1) + (6 if half and unit == "年" else 0)

@@ -73,6 +73,23 @@ def _input_problem(text: str) -> ParsedNote | None:
     return None
 
 
+# When a note names several future times, the one told as the follow-up wins ("demo friday, follow
+# up next tuesday"); otherwise the first.
+_FOLLOW_UP_WORDS = re.compile(
+    r"follow(?:ing)?[- ]?up|followup|remind|check(?:ing)?[- ](?:in|back)|circle back|call(?:ing)? back"
+    r"|touch base|revisit|next step|跟进|回访|提醒|再联系|回复|答复|复盘"
+)
+
+
+def _follow_up_moment(scan: str, future: list[Moment]) -> Moment | None:
+    if len(future) > 1:
+        for moment in future:
+            left, right = clause(scan, moment.start, moment.end)
+            if _FOLLOW_UP_WORDS.search(scan, left, right):
+                return moment
+    return future[0] if future else None
+
+
 def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
     """The words of the follow-up: its clause (the whole body for /followup) without the date or tags."""
     readable, scan = body.readable, body.scan
@@ -131,7 +148,7 @@ def _parse(
     han = lang == "zh"
     words = tokens(body.scan)
     moments = find_moments(body.scan, local_now(now, zone), words, han=han)
-    future = next((m for m in moments if not m.past), None)
+    future = _follow_up_moment(body.scan, [m for m in moments if not m.past])
     past = next((m for m in moments if m.past), None)
     follow_up = FollowUp(future.at, _follow_up_text(body, future, followup)) if future else None
     if followup and follow_up is None:
