@@ -38,11 +38,12 @@ _EN_FUTURE = re.compile(
     r"\b(?:will|'ll|shall|gonna|going\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|plan(?:s|ned)?\s+to|"
     r"follow(?:ing)?[- ]?up|followup|remind(?:er)?|due|deadline|schedul\w*|book(?:ed)?|set\s+up|arrang\w*|"
     r"call\s+back|revisit|check\s+in|upcoming|let's|please|todo|to-do|expect(?:ed|s)?|by|before|until|"
-    r"till|next)\b",
+    r"till|next|wants?|wanted|needs?|needed|asks?|asked|requests?|requested|hopes?|aims?|targets?|"
+    r"promised|committed|agreed\s+to|would\s+like)\b",
 )
 _ZH_PAST = re.compile(r"了|过|已|刚|曾")
 _ZH_FUTURE = re.compile(
-    r"将|(?<![需重主])要(?!求)|会(?!议|面)|计划|准备|安排|跟进|回访|答复|之前|前(?!天)|截止|提醒|再|记得|待|请|预计"
+    r"将|要|会(?!议|面)|计划|准备|安排|跟进|回访|答复|之前|前(?!天)|截止|提醒|再|记得|待|请|预计|希望|打算|想"
 )
 
 

@@ -100,6 +100,8 @@ def occurred(text: str, tz: str = "UTC", now: datetime = NOW) -> str | None:
         ("acme call this evening", "2026-03-10T18:00"),
         ("acme call tonight 8pm", "2026-03-10T20:00"),
         ("acme demo on friday, follow up next tuesday", "2026-03-17T09:00"),
+        ("acme wants the renewal sorted friday", "2026-03-13T09:00"),
+        ("acme asked for the quote on monday", "2026-03-16T09:00"),
     ],
 )
 def test_english_follow_up_dates(text: str, expected: str) -> None:
