@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import Annotated
+from datetime import timedelta
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.clock import system_clock
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError
+from bot.runtime import Runtime
+
+if TYPE_CHECKING:
+    from bot.reminders import Dispatcher
 
 cli = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Rapport: customer notes that live in Slack."
@@ -65,7 +72,45 @@ def serve(port: Annotated[int | None, typer.Option(help="HTTP port (default: POR
         raise ConfigError("SLACK_BOT_TOKEN is not set: HTTP mode answers Slack with the bot token")
     rt = open_runtime(settings)
     app = build_app(rt, token=settings.slack_bot_token, signing_secret=secret, api_url=settings.slack_api_url)
+    _start_reminders(rt, app.client)
     serve_http(build_web(app, rt.db), host="0.0.0.0", port=port or settings.port)
+
+
+@cli.command()
+def worker() -> None:
+    """Only the reminder dispatcher (the Procfile's `worker`): run as many as you like."""
+    from bot.bootstrap import open_runtime
+    from bot.scheduler import run_blocking
+
+    settings = _settings()
+    if not settings.slack_bot_token:
+        raise ConfigError("SLACK_BOT_TOKEN is not set: the worker posts reminders with the bot token")
+    rt = open_runtime(settings)
+    run_blocking(_dispatcher(rt, settings.slack_bot_token, settings.slack_api_url))
+
+
+def _team_of(client: WebClient) -> str:
+    try:
+        return str(client.auth_test()["team_id"])
+    except SlackApiError as failure:
+        raise ConfigError(f"SLACK_BOT_TOKEN: Slack refused it ({failure.response.get('error')})") from None
+
+
+def _start_reminders(rt: Runtime, client: WebClient) -> None:
+    """The in-process dispatcher of `run`, `serve` and the console, unless RAPPORT_SCHEDULER=off."""
+    from bot.scheduler import start_background
+
+    if rt.settings.scheduler == "off":
+        return
+    start_background(_dispatcher(rt, client.token or "", client.base_url))
+
+
+def _dispatcher(rt: Runtime, token: str, api_url: str | None) -> Dispatcher:
+    from bot.reminders import Dispatcher, dispatcher_client
+
+    lease = timedelta(seconds=rt.settings.reminder_lease_seconds)
+    client = dispatcher_client(token, api_url, lease)
+    return Dispatcher(db=rt.db, client=client, team_ids=[_team_of(client)], clock=rt.clock, lease=lease)
 
 
 @cli.command()
@@ -109,6 +154,7 @@ def _console(settings: Settings) -> None:
     from bot.bootstrap import open_runtime
     from bot.console.workspace import HELP, ConsoleWorkspace
 
+    logging.getLogger().setLevel(logging.WARNING)  # the console is for replies, not logs
     rt = open_runtime(settings)
     interactive = sys.stdin.isatty()
 
@@ -122,6 +168,7 @@ def _console(settings: Settings) -> None:
         return line.rstrip("\n")
 
     workspace = ConsoleWorkspace(rt, ask=ask)
+    _start_reminders(rt, workspace.app.client)
     typer.echo(f"Rapport console — database {settings.database_url}\n{HELP}")
     try:
         while True:
@@ -152,12 +199,14 @@ def _socket_mode(settings: Settings) -> None:
         signing_secret=settings.slack_signing_secret or "unused-in-socket-mode",
         api_url=settings.slack_api_url,
     )
+    _start_reminders(rt, app.client)
     SocketModeHandler(app, settings.slack_app_token).start()  # type: ignore[no-untyped-call]
 
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    for noisy in ("alembic", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         # Outside standalone mode click hands back the status of typer.Exit instead of exiting.
         status = cli(standalone_mode=False)

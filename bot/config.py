@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     locale: Literal["en", "zh"] = Field(default="en", alias="RAPPORT_LOCALE")
     port: int = Field(default=3000, alias="PORT", ge=1, le=65535)
     scheduler: Literal["on", "off"] = Field(default="on", alias="RAPPORT_SCHEDULER")
+    # How long a dispatcher may hold a claimed reminder before others take it over.
+    reminder_lease_seconds: int = Field(default=60, alias="RAPPORT_REMINDER_LEASE", ge=2, le=3600)
 
     @field_validator("default_tz")
     @classmethod

@@ -153,6 +153,39 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Only the person it is assigned to, or who set it, can close a follow-up.",
         "zh": "只有负责人或创建人可以关闭这个跟进。",
     },
+    "reminder_headline": {
+        "en": "⏰ <@{user}>, follow up with *{customer}*: {text}",
+        "zh": "⏰ <@{user}>，请跟进 *{customer}*：{text}",
+    },
+    "reminder_due": {"en": "Due {when}", "zh": "到期时间 {when}"},
+    "reminder_late": {
+        "en": "⚠️ Late: was due {when} ({ago})",
+        "zh": "⚠️ 迟到的提醒：原定 {when}（{ago}）",
+    },
+    "reminder_moved": {
+        "en": "Sent to you directly: I couldn't post in <#{channel}> ({reason}).",
+        "zh": "已直接发给你：无法在 <#{channel}> 发消息（{reason}）。",
+    },
+    "reminder_from_note": {"en": "From the note", "zh": "来自笔记"},
+    "reminder_open_note": {"en": "open in Slack", "zh": "在 Slack 中查看"},
+    "reminder_recent": {"en": "Latest notes", "zh": "最近笔记"},
+    "reminder_snooze": {"en": "Snooze", "zh": "稍后提醒"},
+    "reminder_reassign": {"en": "Reassign", "zh": "转给他人"},
+    "snooze_1h": {"en": "1 hour", "zh": "1 小时后"},
+    "snooze_tomorrow": {"en": "Tomorrow 9:00", "zh": "明天 9:00"},
+    "snooze_next_week": {"en": "Next week (Mon 9:00)", "zh": "下周一 9:00"},
+    "reminder_done_by": {
+        "en": "✅ <@{user}> followed up with *{customer}*: {text}",
+        "zh": "✅ <@{user}> 已跟进 *{customer}*：{text}",
+    },
+    "reminder_snoozed_by": {
+        "en": "💤 <@{user}> snoozed *{customer}* ({text}) until {when}",
+        "zh": "💤 <@{user}> 将 *{customer}*（{text}）推迟到 {when}",
+    },
+    "reminder_stale": {
+        "en": "That reminder has already been handled.",
+        "zh": "这个提醒已经处理过了。",
+    },
     "error_generic": {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",
         "zh": "抱歉，我们这边出了点问题，操作没有完成。请稍后再试。",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, failures, views
+from handlers import actions, commands, failures, reminders, views
 
 
 def register_all(app: App) -> None:
     commands.register(app)
     actions.register(app)
     views.register(app)
+    reminders.register(app)
     failures.register(app)

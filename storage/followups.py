@@ -112,3 +112,38 @@ def mark_done(*, session: Session, team_id: str, follow_up_id: int, now: datetim
         .values(status=FollowUpStatus.done, completed_at=now)
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def reassign(
+    *, session: Session, team_id: str, follow_up_id: int, assignee_id: str, expected_due: datetime
+) -> bool:
+    """Gives an open follow-up to someone else; only the arming the click belongs to."""
+    statement = (
+        update(FollowUp)
+        .where(
+            col(FollowUp.team_id) == team_id,
+            col(FollowUp.id) == follow_up_id,
+            col(FollowUp.status) == FollowUpStatus.open,
+            col(FollowUp.due_at) == expected_due,
+            col(FollowUp.assignee_id) != assignee_id,
+        )
+        .values(assignee_id=assignee_id)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def mark_done_if_due(
+    *, session: Session, team_id: str, follow_up_id: int, expected_due: datetime, now: datetime
+) -> bool:
+    """Open -> done, for the arming the reminder belongs to; exactly once however many clicks."""
+    statement = (
+        update(FollowUp)
+        .where(
+            col(FollowUp.team_id) == team_id,
+            col(FollowUp.id) == follow_up_id,
+            col(FollowUp.status) == FollowUpStatus.open,
+            col(FollowUp.due_at) == expected_due,
+        )
+        .values(status=FollowUpStatus.done, completed_at=now)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]

@@ -204,3 +204,15 @@ class FollowUp(SQLModel, table=True):
     attempt_key: str | None = Field(default=None, max_length=64)
     attempts: int = Field(default=0)
     last_error: str | None = Field(default=None, max_length=200)
+
+
+class SlackUser(SQLModel, table=True):
+    """What Slack told us of a person (time zone, language), kept for a day to spare users.info calls."""
+
+    __tablename__ = "slack_user"
+
+    team_id: str = Field(foreign_key="workspace.team_id", primary_key=True, max_length=32)
+    user_id: str = Field(primary_key=True, max_length=32)
+    tz: str | None = Field(default=None, max_length=64)
+    locale: str | None = Field(default=None, max_length=16)
+    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

@@ -10,14 +10,18 @@ The claiming rules, in one place:
    the rows are picked with `SELECT … FOR UPDATE SKIP LOCKED`, so concurrent dispatchers take
    disjoint rows without waiting on each other; on SQLite the single `UPDATE … RETURNING` runs
    in a write transaction, and SQLite admits one writer at a time.
-3. Only the holder of the current `attempt_key` may settle a claim: mark it sent (with the
+3. Right before posting, the holder *renews* its lease (now + lease) if it still holds it
+   unexpired; if it does not, it posts nothing. A batch that takes longer than a lease can
+   therefore never post a row that another dispatcher has taken over meanwhile, and whoever
+   takes over later looks for the post first (rule 5).
+4. Only the holder of the current `attempt_key` may settle a claim: mark it sent (with the
    Slack `ts`), or put it back with a not-before time (`acquired_until` in the future with no
    holder) after a failure. Settling with a stale key changes nothing and reports False, so a
    process that lost its lease cannot overwrite the newer holder's work.
-4. A claim whose earlier attempt may have reached Slack (`attempts > 1`) is checked against
+5. A claim whose earlier attempt may have reached Slack (`attempts > 1`) is checked against
    Slack before posting again (the message carries the follow-up id and attempt in its
    metadata); see bot.reminders. That closes the window between "posted" and "marked sent".
-5. Snoozing re-arms: a new `due_at`, `sent_at` cleared, lease cleared.
+6. Snoozing re-arms: a new `due_at`, `sent_at` cleared, lease cleared.
 
 Every statement filters on the workspaces the dispatcher serves (`team_ids`).
 """
@@ -29,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlmodel import Session, col
 
 from storage.models import FollowUp, FollowUpStatus
@@ -44,7 +48,7 @@ class Claim:
     due_at: datetime
 
 
-def _due(team_ids: Sequence[str], now: datetime) -> list[object]:
+def _due(team_ids: Sequence[str], now: datetime) -> list[ColumnElement[bool]]:
     return [
         col(FollowUp.team_id).in_(list(team_ids)),
         col(FollowUp.status) == FollowUpStatus.open,
@@ -85,7 +89,7 @@ def claim_due(
     return sorted(claims, key=lambda c: (c.due_at, c.follow_up_id))
 
 
-def _held(claim: Claim) -> list[object]:
+def _held(claim: Claim) -> list[ColumnElement[bool]]:
     return [
         col(FollowUp.id) == claim.follow_up_id,
         col(FollowUp.team_id) == claim.team_id,
@@ -93,8 +97,18 @@ def _held(claim: Claim) -> list[object]:
     ]
 
 
+def renew(*, session: Session, claim: Claim, now: datetime, lease: timedelta) -> bool:
+    """Rule 3: extends a lease still held and unexpired; False means: do not post."""
+    statement = (
+        update(FollowUp)
+        .where(*_held(claim), col(FollowUp.acquired_until) >= now, col(FollowUp.sent_at).is_(None))
+        .values(acquired_until=now + lease)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
 def mark_sent(*, session: Session, claim: Claim, now: datetime, channel_id: str, ts: str) -> bool:
-    """Rule 3: records the post; False if the claim was lost meanwhile."""
+    """Rule 4: records the post; False if the claim was lost meanwhile."""
     statement = (
         update(FollowUp)
         .where(*_held(claim))
@@ -104,7 +118,7 @@ def mark_sent(*, session: Session, claim: Claim, now: datetime, channel_id: str,
 
 
 def put_back(*, session: Session, claim: Claim, not_before: datetime, error: str | None) -> bool:
-    """Rule 3: releases the claim after a failure; nobody takes it again before `not_before`."""
+    """Rule 4: releases the claim after a failure; nobody takes it again before `not_before`."""
     statement = (
         update(FollowUp)
         .where(*_held(claim))
@@ -113,16 +127,32 @@ def put_back(*, session: Session, claim: Claim, not_before: datetime, error: str
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
-def rearm(*, session: Session, team_id: str, follow_up_id: int, due_at: datetime) -> bool:
-    """Rule 5: the reminder goes out again at `due_at` (a snooze)."""
+def rearm(
+    *,
+    session: Session,
+    team_id: str,
+    follow_up_id: int,
+    due_at: datetime,
+    expected_due: datetime | None = None,
+) -> bool:
+    """Rule 6: the reminder goes out again at `due_at` (a snooze).
+
+    With `expected_due`, only the arming that was due then is moved: a second click on the
+    same reminder finds the new due time and changes nothing.
+    """
+    conditions = [
+        col(FollowUp.id) == follow_up_id,
+        col(FollowUp.team_id) == team_id,
+        col(FollowUp.status) == FollowUpStatus.open,
+    ]
+    if expected_due is not None:
+        conditions.append(col(FollowUp.due_at) == expected_due)
     statement = (
         update(FollowUp)
-        .where(
-            col(FollowUp.id) == follow_up_id,
-            col(FollowUp.team_id) == team_id,
-            col(FollowUp.status) == FollowUpStatus.open,
+        .where(*conditions)
+        .values(
+            due_at=due_at, sent_at=None, acquired_by=None, acquired_until=None, attempt_key=None, attempts=0
         )
-        .values(due_at=due_at, sent_at=None, acquired_by=None, acquired_until=None, attempt_key=None, attempts=0)
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
@@ -136,4 +166,3 @@ def next_due_at(*, session: Session, team_ids: Sequence[str]) -> datetime | None
     )
     value = session.execute(statement.order_by(col(FollowUp.due_at)).limit(1)).scalar()
     return value if isinstance(value, datetime) else None
-

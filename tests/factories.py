@@ -104,3 +104,10 @@ def submission_body(view: dict[str, Any], values: dict[str, Any], *, user: str =
 def modal_values(view: dict[str, Any], **answers: str | None) -> dict[str, Any]:
     """The state Slack would send for `view` with its initial values, changed by `answers`."""
     return payloads.modal_state(view, answers)
+
+
+def action_body(action: dict[str, Any], *, response_url: str, user: str = USER) -> str:
+    """A click on any interactive element (button, select, user picker) of a channel message."""
+    return payloads.block_action(
+        action=action, team_id=TEAM, user_id=user, channel_id=CHANNEL, response_url=response_url
+    )

@@ -46,6 +46,7 @@ class SlackStandIn:
         self._listeners: list[Callable[[Call], None]] = []
         self._responders: dict[str, Responder] = {}
         self._ts = itertools.count(1)
+        self._history: dict[str, list[dict[str, Any]]] = {}
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -115,6 +116,34 @@ class SlackStandIn:
         """Overrides the answer to `method`; a responder returning None falls back to the default."""
         self._responders[method] = responder
 
+    def record_message(self, call: Call) -> dict[str, Any]:
+        """Keeps a posted message in its channel's history (what conversations.history returns).
+
+        Public so that a test's responder can let a post reach "Slack" and still answer with
+        a failure, the way a lost response looks from the app's side.
+        """
+        p = call.params
+        message: dict[str, Any] = {
+            "ts": self._next_ts(),
+            "text": p.get("text", ""),
+            "blocks": p.get("blocks", []),
+        }
+        if p.get("metadata"):
+            meta = p["metadata"]
+            message["metadata"] = json.loads(meta) if isinstance(meta, str) else meta
+        with self._lock:
+            self._history.setdefault(str(p.get("channel")), []).append(message)
+        return message
+
+    def messages(self) -> list[dict[str, Any]]:
+        """Every message that reached a channel, in every channel."""
+        with self._lock:
+            return [m | {"channel": c} for c, ms in self._history.items() for m in ms]
+
+    def _next_ts(self) -> str:
+        # Slack's ts: seconds.microseconds, unique within a channel.
+        return f"{int(time.time())}.{next(self._ts) % 1_000_000:06d}"
+
     # -- answering -------------------------------------------------------------------------
     def _handle(self, path: str, headers: dict[str, str], raw: str) -> Reply:
         if path.startswith("/response/"):
@@ -146,13 +175,21 @@ class SlackStandIn:
                 "user_id": self.bot_user_id,
                 "bot_id": "B0RAPPORT",
             }
-        if call.method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
-            ts = p.get("ts") or f"{1_700_000_000 + next(self._ts)}.000100"
+        if call.method == "chat.postMessage":
+            message = self.record_message(call)
+            return {"ok": True, "channel": p.get("channel"), "ts": message["ts"], "message": message}
+        if call.method in ("chat.update", "chat.postEphemeral"):
+            ts = p.get("ts") or self._next_ts()
             message = {"ts": ts, "text": p.get("text", ""), "blocks": p.get("blocks", [])}
-            answer = {"ok": True, "channel": p.get("channel"), "ts": ts, "message": message}
-            if call.method == "chat.postEphemeral":
-                answer["message_ts"] = ts
-            return answer
+            return {"ok": True, "channel": p.get("channel"), "ts": ts, "message_ts": ts, "message": message}
+        if call.method == "conversations.open":
+            users = str(p.get("users", "")).split(",")[0]
+            return {"ok": True, "channel": {"id": "D" + users.removeprefix("U")}}
+        if call.method == "conversations.history":
+            oldest = float(p.get("oldest") or 0)
+            with self._lock:
+                found = [m for m in self._history.get(str(p.get("channel")), []) if float(m["ts"]) >= oldest]
+            return {"ok": True, "messages": list(reversed(found)), "has_more": False}
         if call.method == "chat.getPermalink":
             ts = str(p.get("message_ts", "")).replace(".", "")
             return {"ok": True, "permalink": f"https://console.slack.local/archives/{p.get('channel')}/p{ts}"}

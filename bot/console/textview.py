@@ -22,6 +22,7 @@ class Button:
     label: str
     action: dict[str, Any]
     message: dict[str, Any]
+    asks_for_user: bool = False  # a user picker: the console asks whom
 
 
 def mrkdwn(text: str) -> str:
@@ -70,10 +71,9 @@ def render(message: dict[str, Any], buttons: list[Button]) -> list[str]:
         elif kind == "actions":
             labels = []
             for element in block.get("elements", []):
-                if element.get("type") != "button":
-                    continue
-                buttons.append(Button(_text(element.get("text")), _button_action(element, block), message))
-                labels.append(f"[{len(buttons)}] {_text(element.get('text'))}")
+                for choice in _choices(element, block, message):
+                    buttons.append(choice)
+                    labels.append(f"[{len(buttons)}] {choice.label}")
             if labels:
                 lines.append("  ".join(labels))
     return lines
@@ -87,3 +87,21 @@ def _button_action(element: dict[str, Any], block: dict[str, Any]) -> dict[str, 
         "value": element.get("value", ""),
         "text": element.get("text"),
     }
+
+
+def _choices(element: dict[str, Any], block: dict[str, Any], message: dict[str, Any]) -> list[Button]:
+    """What a person can press for one interactive element: a button, each option of a menu,
+    or a user picker."""
+    kind = element.get("type")
+    base = {"type": kind, "action_id": element.get("action_id"), "block_id": block.get("block_id", "")}
+    if kind == "button":
+        return [Button(_text(element.get("text")), _button_action(element, block), message)]
+    if kind == "static_select":
+        name = _text(element.get("placeholder"))
+        return [
+            Button(f"{name}: {_text(option.get('text'))}", base | {"selected_option": option}, message)
+            for option in element.get("options", [])
+        ]
+    if kind == "users_select":
+        return [Button(f"{_text(element.get('placeholder'))}…", base, message, asks_for_user=True)]
+    return []

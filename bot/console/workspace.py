@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import queue
 import secrets
+import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
@@ -53,7 +54,23 @@ class ConsoleWorkspace:
         self.buttons: list[Button] = []
         self._pending: queue.SimpleQueue[Call] = queue.SimpleQueue()
         self._responses = 0
-        self.standin.subscribe(self._pending.put)
+        # Only guards printing and the button list. It is never held while waiting on the
+        # stand-in: its HTTP threads call _arrived, and must not wait on the line being handled.
+        self._out_lock = threading.Lock()
+        self._dispatching = False
+        self.standin.subscribe(self._arrived)
+
+    def _arrived(self, call: Call) -> None:
+        """Calls made while a typed line is handled are shown with its answer; any other call
+        (a reminder posted by the dispatcher's clock) is shown the moment it arrives."""
+        if self._dispatching or call.method != "chat.postMessage":
+            self._pending.put(call)
+            return
+        with self._out_lock:
+            self.buttons = []
+            self.out(
+                "\n".join(render(call.params | {"_response_url": self._next_response_url()}, self.buttons))
+            )
 
     def close(self) -> None:
         self.standin.stop()
@@ -96,8 +113,11 @@ class ConsoleWorkspace:
             self.out(f"There is no button {number}." if self.buttons else "There are no buttons to press.")
             return
         button = self.buttons[number - 1]
+        action = button.action
+        if button.asks_for_user:
+            action = action | {"selected_user": self.ask("Who (a user id like U123)? ").strip()}
         body = payloads.block_action(
-            action=button.action,
+            action=action,
             team_id=self.team_id,
             user_id=self.user_id,
             channel_id=self.channel_id,
@@ -113,6 +133,13 @@ class ConsoleWorkspace:
         self._dispatch(body)
 
     def _dispatch(self, body: str) -> None:
+        outer, self._dispatching = self._dispatching, True
+        try:
+            self._dispatch_now(body)
+        finally:
+            self._dispatching = outer
+
+    def _dispatch_now(self, body: str) -> None:
         headers = payloads.signed_headers(body, self._secret, content_type=payloads.FORM)
         response = self.app.dispatch(BoltRequest(body=body, headers=dict(headers.items())))
         request_url = _response_url_of(body)
@@ -137,10 +164,11 @@ class ConsoleWorkspace:
             elif call.method in _SHOWN_METHODS:
                 url = self.standin.response_url(call.params["_key"]) if call.is_response_url else None
                 shown.append(call.params | {"_response_url": url or request_url})
-        if shown:
-            self.buttons = []
-        for message in shown:
-            self.out("\n".join(render(message, self.buttons)))
+        with self._out_lock:
+            if shown:
+                self.buttons = []
+            for message in shown:
+                self.out("\n".join(render(message, self.buttons)))
         for view in opened:
             self._submit(view)
 

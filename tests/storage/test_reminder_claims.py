@@ -39,13 +39,19 @@ def _follow_ups(db: Database, *due: datetime, team_id: str = "T1") -> list[int]:
         return ids
 
 
-def _claim(db: Database, owner: str, now: datetime, limit: int = 10, teams: tuple[str, ...] = ("T1",)) -> list[reminders.Claim]:
+def _claim(
+    db: Database, owner: str, now: datetime, limit: int = 10, teams: tuple[str, ...] = ("T1",)
+) -> list[reminders.Claim]:
     with db.session() as session:
-        return reminders.claim_due(session=session, team_ids=teams, owner=owner, now=now, lease=LEASE, limit=limit)
+        return reminders.claim_due(
+            session=session, team_ids=teams, owner=owner, now=now, lease=LEASE, limit=limit
+        )
 
 
 def test_only_due_rows_are_claimed_earliest_first(database: Database) -> None:
-    later, early, future = _follow_ups(database, T0 - timedelta(minutes=1), T0 - timedelta(hours=2), T0 + timedelta(seconds=1))
+    later, early, future = _follow_ups(
+        database, T0 - timedelta(minutes=1), T0 - timedelta(hours=2), T0 + timedelta(seconds=1)
+    )
 
     claims = _claim(database, "p1", T0)
 
@@ -91,7 +97,9 @@ def test_put_back_waits_for_its_not_before_time(database: Database) -> None:
     _follow_ups(database, T0)
     [claim] = _claim(database, "p1", T0)
     with database.session() as session:
-        assert reminders.put_back(session=session, claim=claim, not_before=T0 + timedelta(seconds=10), error="ratelimited")
+        assert reminders.put_back(
+            session=session, claim=claim, not_before=T0 + timedelta(seconds=10), error="ratelimited"
+        )
 
     assert _claim(database, "p1", T0 + timedelta(seconds=9)) == []
     [again] = _claim(database, "p1", T0 + timedelta(seconds=11))
@@ -103,7 +111,9 @@ def test_rearm_sends_again_at_the_new_time(database: Database) -> None:
     [claim] = _claim(database, "p1", T0)
     with database.session() as session:
         reminders.mark_sent(session=session, claim=claim, now=T0, channel_id="C1", ts="1.1")
-        assert reminders.rearm(session=session, team_id="T1", follow_up_id=one, due_at=T0 + timedelta(hours=1))
+        assert reminders.rearm(
+            session=session, team_id="T1", follow_up_id=one, due_at=T0 + timedelta(hours=1)
+        )
 
     assert _claim(database, "p1", T0 + timedelta(minutes=59)) == []
     [again] = _claim(database, "p1", T0 + timedelta(hours=1))

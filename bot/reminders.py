@@ -1,0 +1,221 @@
+"""The reminder dispatcher: claims due follow-ups (storage.reminders) and posts them to Slack.
+
+One `run_once` is one tick of the clock: claim a batch, deliver each, settle each claim.
+APScheduler only decides when ticks happen (bot.scheduler); the database decides what is due.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+
+from bot.clock import Clock
+from bot.reminder_context import ReminderContext, reminder_context
+from bot.render import reminders as views
+from storage import reminders
+from storage.db import Database
+from storage.reminders import Claim
+
+log = logging.getLogger(__name__)
+
+# Slack's answers that mean "not this channel" rather than "not now": the assignee's DM it is.
+CHANNEL_GONE = {
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "channel_is_archived",
+    "restricted_action",
+}
+
+
+@dataclass
+class DispatchReport:
+    posted: int = 0
+    recovered: int = 0  # an earlier attempt had reached Slack; marked sent without posting again
+    moved_to_dm: int = 0
+    deferred: int = 0
+    failed: int = 0
+    late: int = 0
+    skipped: int = 0  # its lease ran out before its turn in the batch; another dispatcher has it
+
+
+def process_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+@dataclass
+class Dispatcher:
+    db: Database
+    client: WebClient
+    team_ids: list[str]
+    clock: Clock
+    owner: str = field(default_factory=process_name)
+    lease: timedelta = timedelta(seconds=60)
+    batch: int = 10
+    channel_gap: timedelta = timedelta(seconds=1)
+    _last_post: dict[str, datetime] = field(default_factory=dict)
+    _dm: dict[str, str] = field(default_factory=dict)
+
+    def run_once(self) -> DispatchReport:
+        report = DispatchReport()
+        while True:
+            with self.db.session() as session:
+                claims = reminders.claim_due(
+                    session=session,
+                    team_ids=self.team_ids,
+                    owner=self.owner,
+                    now=self.clock(),
+                    lease=self.lease,
+                    limit=self.batch,
+                )
+            for claim in claims:
+                self._deliver(claim, report)
+            if len(claims) < self.batch:
+                return report
+
+    # -- one reminder ------------------------------------------------------------------------
+    def _deliver(self, claim: Claim, report: DispatchReport) -> None:
+        ctx = reminder_context(db=self.db, team_id=claim.team_id, follow_up_id=claim.follow_up_id)
+        if ctx is None or ctx.status != "open" or ctx.due_at != claim.due_at:
+            return  # done, cancelled or snoozed since it was claimed: nothing to post
+        now = self.clock()
+        channel = ctx.channel_id if ctx.channel_id and not ctx.channel_id.startswith("D") else None
+        target = channel or f"dm:{ctx.assignee_id}"
+        last = self._last_post.get(target)
+        if last is not None and now - last < self.channel_gap:
+            # About one message per second per channel is what Slack allows.
+            self._put_back(claim, last + self.channel_gap, None)
+            report.deferred += 1
+            return
+        with self.db.session() as session:
+            if not reminders.renew(session=session, claim=claim, now=now, lease=self.lease):
+                log.info(
+                    "reminder %s: lease expired before posting; left to its new holder", claim.follow_up_id
+                )
+                report.skipped += 1
+                return
+        try:
+            if claim.attempts > 1:
+                found = self._already_posted(ctx, channel)
+                if found is not None:
+                    self._settle(claim, *found)
+                    report.recovered += 1
+                    return
+            posted_in, ts, moved = self._post(ctx, channel, now)
+        except SlackApiError as failure:
+            error = str(failure.response.get("error") or failure.response.status_code)
+            retry_after = failure.response.headers.get("Retry-After") if failure.response.headers else None
+            wait = timedelta(seconds=int(retry_after)) if retry_after else _backoff(claim.attempts)
+            log.warning("reminder %s not posted (%s); retrying in %s", ctx.follow_up_id, error, wait)
+            self._put_back(claim, now + wait, error)
+            report.failed += 1
+            return
+        except OSError as failure:  # connection refused, reset, timed out
+            log.warning("reminder %s not posted (%s)", ctx.follow_up_id, failure)
+            self._put_back(claim, now + _backoff(claim.attempts), type(failure).__name__)
+            report.failed += 1
+            return
+        self._last_post[target] = now
+        self._settle(claim, posted_in, ts)
+        report.posted += 1
+        report.moved_to_dm += int(moved)
+        report.late += int(now - ctx.due_at > views.LATE_AFTER)
+
+    def _post(self, ctx: ReminderContext, channel: str | None, now: datetime) -> tuple[str, str, bool]:
+        if channel is not None:
+            message = views.reminder(ctx, now)
+            try:
+                answer = self.client.chat_postMessage(
+                    channel=channel,
+                    text=message.text,
+                    blocks=message.blocks,
+                    metadata=views.metadata(ctx),
+                    unfurl_links=False,
+                )
+                return str(answer["channel"]), str(answer["ts"]), False
+            except SlackApiError as failure:
+                reason = str(failure.response.get("error"))
+                if reason not in CHANNEL_GONE:
+                    raise
+                log.info(
+                    "reminder %s: %s in %s; sending to the assignee directly",
+                    ctx.follow_up_id,
+                    reason,
+                    channel,
+                )
+                message = views.reminder(ctx, now, moved_from=channel, reason=reason)
+        else:
+            message = views.reminder(ctx, now)
+        dm = self._dm_channel(ctx.assignee_id)
+        answer = self.client.chat_postMessage(
+            channel=dm,
+            text=message.text,
+            blocks=message.blocks,
+            metadata=views.metadata(ctx),
+            unfurl_links=False,
+        )
+        return str(answer["channel"]), str(answer["ts"]), channel is not None
+
+    def _dm_channel(self, user_id: str) -> str:
+        if user_id not in self._dm:
+            self._dm[user_id] = str(self.client.conversations_open(users=user_id)["channel"]["id"])
+        return self._dm[user_id]
+
+    def _already_posted(self, ctx: ReminderContext, channel: str | None) -> tuple[str, str] | None:
+        """Did an earlier attempt reach Slack? Look for our metadata around the due time."""
+        candidates = [c for c in (channel,) if c]
+        try:
+            candidates.append(self._dm_channel(ctx.assignee_id))
+        except SlackApiError as failure:
+            log.info("no DM with %s to look in: %s", ctx.assignee_id, failure.response.get("error"))
+        oldest = f"{ctx.due_at.timestamp() - 1:.6f}"
+        for candidate in candidates:
+            try:
+                history = self.client.conversations_history(
+                    channel=candidate, oldest=oldest, include_all_metadata=True, limit=200
+                )
+            except SlackApiError as failure:
+                log.info("history of %s not readable: %s", candidate, failure.response.get("error"))
+                continue
+            for message in history.get("messages") or []:
+                if views.matches(message, ctx):
+                    return candidate, str(message["ts"])
+        return None
+
+    def _settle(self, claim: Claim, channel: str, ts: str) -> None:
+        with self.db.session() as session:
+            if not reminders.mark_sent(
+                session=session, claim=claim, now=self.clock(), channel_id=channel, ts=ts
+            ):
+                log.warning("reminder %s: claim lost before it was marked sent", claim.follow_up_id)
+
+    def _put_back(self, claim: Claim, not_before: datetime, error: str | None) -> None:
+        with self.db.session() as session:
+            reminders.put_back(session=session, claim=claim, not_before=not_before, error=error)
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(2 ** max(attempts, 1), 300))
+
+
+def dispatcher_client(token: str, api_url: str | None, lease: timedelta) -> WebClient:
+    """The dispatcher's own Web API client: no call may outlive a lease.
+
+    A 429 or a 5xx is not waited out inside the call (the claim is put back with Slack's
+    Retry-After instead), and the timeout stays well under the lease, so a post is never
+    still in flight when another dispatcher takes the reminder over.
+    """
+    return WebClient(
+        token=token,
+        base_url=api_url or WebClient.BASE_URL,
+        timeout=max(1, int(lease.total_seconds() // 4)),
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
+    )

@@ -1,0 +1,104 @@
+"""Done, Snooze and Reassign on a posted reminder; the message is updated in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot import reminder_actions
+from bot.errors import UserError
+from bot.i18n import t
+from bot.render import errors
+from bot.render import reminders as views
+from bot.render.kit import Message
+from handlers.runtime import runtime
+
+
+def register(app: App) -> None:
+    app.action(views.DONE_ACTION)(done_clicked)
+    app.action(views.SNOOZE_ACTION)(snooze_chosen)
+    app.action(views.REASSIGN_ACTION)(reassign_chosen)
+
+
+def _team_id(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+
+
+def _replace(respond: Respond, message: Message) -> None:
+    respond(replace_original=True, text=message.text, blocks=message.blocks)
+
+
+def _stale(respond: Respond, lang: str) -> None:
+    respond(response_type="ephemeral", replace_original=False, text=t("reminder_stale", lang))
+
+
+def done_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    follow_up_id, due = views.parse_token(action["value"])
+    try:
+        outcome = reminder_actions.mark_done(
+            db=rt.db, team_id=_team_id(body), follow_up_id=follow_up_id, due=due, now=rt.clock()
+        )
+    except UserError as refused:
+        message = errors.user_error(refused, rt.settings.locale)
+        respond(response_type="ephemeral", replace_original=False, text=message.text)
+        return
+    if not outcome.changed:
+        _stale(respond, outcome.ctx.lang)
+        return
+    _replace(respond, views.closed(outcome.ctx, by=body["user"]["id"], now=rt.clock()))
+
+
+def snooze_chosen(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
+) -> None:
+    ack()
+    rt = runtime(context)
+    value = str(action["selected_option"]["value"])
+    choice = value.split("|", 1)[0]
+    follow_up_id, due = views.parse_token(value)
+    outcome = reminder_actions.snooze(
+        db=rt.db,
+        client=client,
+        team_id=_team_id(body),
+        follow_up_id=follow_up_id,
+        due=due,
+        choice=choice,
+        now=rt.clock(),
+        default_tz=rt.settings.default_tz,
+    )
+    if not outcome.changed or outcome.until is None or outcome.zone is None:
+        _stale(respond, outcome.ctx.lang)
+        return
+    _replace(
+        respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone)
+    )
+
+
+def reassign_chosen(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    follow_up_id, due = views.parse_token(str(action["block_id"]))
+    outcome = reminder_actions.reassign(
+        db=rt.db,
+        team_id=_team_id(body),
+        follow_up_id=follow_up_id,
+        due=due,
+        assignee_id=action["selected_user"],
+    )
+    if not outcome.changed:
+        _stale(respond, outcome.ctx.lang)
+        return
+    _replace(respond, views.reminder(outcome.ctx, rt.clock()))

@@ -1,0 +1,154 @@
+"""Several `rapport worker` processes against one PostgreSQL: every reminder reaches Slack exactly
+once, even when one worker is killed with SIGKILL mid-run, and when Slack answers 429."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from bot.console.standin import Call, SlackStandIn
+from storage.db import Database
+from storage.models import Customer, CustomerName, FollowUp, Workspace
+from tests.support.databases import empty_tables
+
+pytestmark = pytest.mark.postgres
+
+TEAM = "T1"
+REMINDERS = 2000
+CHANNELS = 400
+WORKERS = 3
+
+
+@pytest.fixture
+def pg(postgres_database: Database) -> Iterator[Database]:
+    empty_tables(postgres_database)
+    yield postgres_database
+
+
+def _seed(db: Database, start: datetime) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(Workspace).values(team_id=TEAM, tz="UTC", currency="USD", locale="en", created_at=start)
+        )
+        connection.execute(
+            insert(Customer).values(
+                id=1,
+                team_id=TEAM,
+                name="Acme",
+                normalized="acme",
+                kind="company",
+                created_at=start,
+                updated_at=start,
+            )
+        )
+        connection.execute(
+            insert(CustomerName).values(
+                team_id=TEAM, customer_id=1, name="Acme", normalized="acme", is_alias=False
+            )
+        )
+        connection.execute(
+            insert(FollowUp),
+            [
+                {
+                    "team_id": TEAM,
+                    "customer_id": 1,
+                    "assignee_id": f"U{n % 50}",
+                    "created_by": "U1",
+                    "slack_channel_id": f"C{n % CHANNELS:04d}",
+                    "text": f"follow-up {n}",
+                    "due_at": start + timedelta(milliseconds=(n * 3000) // REMINDERS),  # all due within 3 s
+                    "status": "open",
+                    "created_at": start,
+                    "attempts": 0,
+                }
+                for n in range(REMINDERS)
+            ],
+        )
+
+
+def _worker(db: Database, slack: SlackStandIn, tmp_path: Path, n: int) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_"))}
+    env |= {
+        "DATABASE_URL": db.url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": slack.api_url,
+        "RAPPORT_REMINDER_LEASE": "5",
+    }
+    log = (tmp_path / f"worker{n}.log").open("wb")
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+
+
+def _unsent(db: Database) -> int:
+    with db.engine.connect() as connection:
+        return int(
+            connection.execute(
+                select(func.count()).select_from(FollowUp).where(FollowUp.sent_at.is_(None))
+            ).scalar_one()
+        )  # type: ignore[union-attr]
+
+
+def _delivered(slack: SlackStandIn) -> Counter[int]:
+    return Counter(int(m["metadata"]["event_payload"]["follow_up_id"]) for m in slack.messages())
+
+
+def _run(db: Database, slack: SlackStandIn, tmp_path: Path, *, kill_one: bool) -> Counter[int]:
+    _seed(db, datetime.now(UTC) + timedelta(seconds=2))
+    workers = [_worker(db, slack, tmp_path, n) for n in range(WORKERS)]
+    try:
+        killed = not kill_one
+        deadline = time.monotonic() + 240  # a bound on a stuck run, not a timing assertion
+        while _unsent(db) and time.monotonic() < deadline:
+            if not killed and len(slack.messages()) >= REMINDERS // 4:
+                workers[0].send_signal(signal.SIGKILL)
+                killed = True
+            time.sleep(0.2)
+        assert killed, "the run finished before a worker could be killed"
+        assert _unsent(db) == 0, "some reminders were never marked sent"
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.terminate()
+            worker.wait(timeout=30)
+    return _delivered(slack)
+
+
+def test_three_workers_one_killed_deliver_every_reminder_exactly_once(
+    pg: Database, slack: SlackStandIn, tmp_path: Path
+) -> None:
+    delivered = _run(pg, slack, tmp_path, kill_one=True)
+
+    assert len(delivered) == REMINDERS  # none lost
+    assert [fid for fid, times in delivered.items() if times > 1] == []  # none twice
+
+
+def test_three_workers_through_429s_deliver_every_reminder_exactly_once(
+    pg: Database, slack: SlackStandIn, tmp_path: Path
+) -> None:
+    posts = Counter[str]()
+
+    def every_fifth_is_rate_limited(call: Call) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        posts["n"] += 1
+        if posts["n"] % 5 == 0:
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+        return None
+
+    slack.respond_with("chat.postMessage", every_fifth_is_rate_limited)
+
+    delivered = _run(pg, slack, tmp_path, kill_one=True)
+
+    assert posts["n"] >= REMINDERS * 5 // 4 - 5  # the 429s really happened and were retried
+    assert len(delivered) == REMINDERS
+    assert [fid for fid, times in delivered.items() if times > 1] == []
