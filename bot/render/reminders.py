@@ -47,12 +47,8 @@ def _story(ctx: ReminderContext, now: datetime) -> list[Block]:
     blocks: list[Block] = []
     if ctx.source is not None:
         link = f" · <{ctx.source.permalink}|{t('reminder_open_note', lang)}>" if ctx.source.permalink else ""
-        blocks.append(
-            context(
-                f"{t('reminder_from_note', lang)}: {escape(ctx.source.body)[:300]} — <@{ctx.source.author_id}>"
-                + link
-            )
-        )
+        quote = f"{escape(ctx.source.body)[:300]} — <@{ctx.source.author_id}>"
+        blocks.append(context(f"{t('reminder_from_note', lang)}: {quote}{link}"))
     if ctx.recent:
         lines = [
             f"• {escape(n.body)[:200]} — <@{n.author_id}>, "
