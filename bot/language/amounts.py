@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from heapq import merge
+from itertools import islice
 
 from bot.language.lexicon import Token, tokens
 from bot.language.model import Amount
@@ -127,7 +128,10 @@ _START_WORDS = words(
     + " budget worth valued deal priced price paid pay spend spent acv arr mrr tcv revenue"
     + " us hk a au c ca s nz r"  # US$, HK$, A$ …
 )
-_HAN_STARTS = re.compile(r"[零〇一二两三四五六七八九十百千万亿预总金价报合付回打成单]")
+_HAN_STARTS = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]|[预总金价报合付回打成单]"
+)
+_MAX_CANDIDATES = 64  # numbers looked at per note; a table of figures pasted in is not one amount
 _HAS_NUMBER = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -162,7 +166,7 @@ def find_amount(
 
 def pick(matches: Iterable[re.Match[str]], default_currency: str) -> Amount | None:
     fallback: Amount | None = None
-    for m in matches:
+    for m in islice(matches, _MAX_CANDIDATES):
         if m.group("pre"):
             return _amount(_value(m.group("pre_n"), m.group("pre_m")), _currency(m.group("pre")))
         if m.group("suf"):

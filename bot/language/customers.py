@@ -47,7 +47,6 @@ _LATIN_STOPS = _FUNCTION_WORDS | words(
     review video phone conference site voicemail text sms whatsapp wechat webex workshop coffee breakfast
     """
 )
-_LATIN_VERB_ENDING = re.compile(r"[a-z]{3,}ed$")
 _NOT_VERBS = words("limited united incorporated red bed seed speed feed need breed")
 
 # Chinese has no spaces: a name runs until the first word that starts the note itself.
@@ -107,7 +106,8 @@ def _is_stop(word: str, index: int) -> bool:
         return True
     if low[:1].isdigit() and (index > 0 or low.isdigit()):
         return True
-    return index > 0 and _LATIN_VERB_ENDING.search(low) is not None and low not in _NOT_VERBS
+    # "visited", "complained": a past-tense verb ends the name (but "Acme Limited" does not).
+    return index > 0 and len(low) >= 5 and low.endswith("ed") and low.isalpha() and low not in _NOT_VERBS
 
 
 def _guess_latin(readable: str, start: int) -> CustomerSpan:

@@ -18,6 +18,9 @@ from bot.language.lexicon import Token
 from bot.language.scripts import clause, has_han
 from bot.language.timeline import DEFAULT_TIME, Piece, wall
 
+# A note with more dates than this is a pasted calendar, not a note; later ones are not read.
+MAX_MOMENTS = 24
+
 
 @dataclass(frozen=True, slots=True)
 class Moment:
@@ -132,7 +135,7 @@ def find_moments(
     if has_han(scan) if han is None else han:
         pieces.extend(dates_zh.find_pieces(scan, now))
     moments = []
-    for piece in _joined(_non_overlapping(pieces), scan):
+    for piece in _joined(_non_overlapping(pieces), scan)[:MAX_MOMENTS]:
         moment = _resolve(_with_suffix(piece, scan), scan, now)
         if moment is not None:
             moments.append(moment)

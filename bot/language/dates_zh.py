@@ -116,8 +116,17 @@ _FIRST = {
     "year_end": "年",
     "dayclock": "大前昨今明后凌早清上中午下傍晚夜0零一二两三四五六七八九十",
 }
-_STARTS = "[0-9" + "".join(sorted(set("".join(_FIRST.values())) - {"0"})) + "]"
-GRAMMAR = Grammar(_PATTERN, _FIRST, starts=_STARTS, every_start=r"\S")
+# A numeral starts an expression only at the head of a run of numerals ("三十天后", not "十天后" inside
+# it): that keeps a wall of numerals from costing one grammar attempt per character.
+_NUMERALS = "零〇一二两三四五六七八九十"
+_OTHER_STARTS = "".join(sorted(set("".join(_FIRST.values())) - set(_NUMERALS) - {"0"}))
+_STARTS = rf"[0-9{_OTHER_STARTS}]|(?<![{_NUMERALS}百千万亿])[{_NUMERALS}]"
+GRAMMAR = Grammar(
+    _PATTERN,
+    _FIRST,
+    starts=_STARTS,
+    every_start=rf"(?![{_NUMERALS}])\S|(?<![{_NUMERALS}百千万亿])[{_NUMERALS}]",
+)
 
 
 Match = re.Match[str]

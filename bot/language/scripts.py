@@ -22,13 +22,17 @@ def _breaks(scan: str, pos: int) -> bool:
     return True
 
 
+# A clause longer than this is cut: it bounds the work per date on pasted walls of text.
+CLAUSE_REACH = 300
+
+
 def clause(scan: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the clause around `scan[start:end]`, without its closing mark."""
-    left, right = 0, len(scan)
-    for mark in _BREAK_CANDIDATE.finditer(scan, 0, start):
+    left, right = max(0, start - CLAUSE_REACH), min(len(scan), end + CLAUSE_REACH)
+    for mark in _BREAK_CANDIDATE.finditer(scan, left, start):
         if _breaks(scan, mark.start()):
             left = mark.end()
-    for mark in _BREAK_CANDIDATE.finditer(scan, end):
+    for mark in _BREAK_CANDIDATE.finditer(scan, end, right):
         if _breaks(scan, mark.start()):
             right = mark.start()
             break
