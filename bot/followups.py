@@ -54,6 +54,7 @@ def set_follow_up(
     now: datetime,
     defaults: WorkspaceDefaults,
     slack_channel_id: str | None,
+    user_tz: str | None = None,
 ) -> CreatedFollowUp:
     """`/followup <customer> <when> <what>`: a follow-up for the first person mentioned, else the author."""
     with db.session() as session:
@@ -65,11 +66,12 @@ def set_follow_up(
             locale=defaults.locale,
             now=now,
         )
+        zone = user_tz or workspace.tz  # dates are read where the writer is
         known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
         parsed = parse_followup(
             text,
-            now=now.astimezone(ZoneInfo(workspace.tz)),
-            tz=workspace.tz,
+            now=now.astimezone(ZoneInfo(zone)),
+            tz=zone,
             known=[name.name for name in known],
             default_currency=workspace.currency,
         )
@@ -108,7 +110,7 @@ def set_follow_up(
             due_at=row.due_at,
             overdue=row.due_at <= now,
         )
-        return CreatedFollowUp(item=item, customer_created=created, tz=workspace.tz, lang=lang)
+        return CreatedFollowUp(item=item, customer_created=created, tz=zone, lang=lang)
 
 
 def list_follow_ups(

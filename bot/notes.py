@@ -72,6 +72,7 @@ def file_note(
     slack_ts: str | None = None,
     permalink: str | None = None,
     source: str = "command",
+    user_tz: str | None = None,
 ) -> FiledNote:
     """Parses `text`, files it under its customer (created if new) and returns what was understood.
 
@@ -87,11 +88,12 @@ def file_note(
             locale=defaults.locale,
             now=now,
         )
+        zone = user_tz or workspace.tz  # dates are read where the writer is
         known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
         parsed = parse_note(
             text,
-            now=now.astimezone(ZoneInfo(workspace.tz)),
-            tz=workspace.tz,
+            now=now.astimezone(ZoneInfo(zone)),
+            tz=zone,
             known=[name.name for name in known],
             default_currency=workspace.currency,
         )
@@ -164,7 +166,7 @@ def file_note(
             follow_up_id=follow_up_id,
             follow_up_due=parsed.follow_up.due if parsed.follow_up else None,
             follow_up_text=parsed.follow_up.text if parsed.follow_up else None,
-            tz=workspace.tz,
+            tz=zone,
             lang=lang,
         )
 

@@ -64,12 +64,9 @@ def snooze(
     due: datetime,
     choice: str,
     now: datetime,
-    default_tz: str,
 ) -> ReminderOutcome:
     before = _context(db, team_id, follow_up_id)
-    zone = user_zone(
-        db=db, client=client, team_id=team_id, user_id=before.assignee_id, now=now, default_tz=default_tz
-    )
+    zone = user_zone(db=db, client=client, team_id=team_id, user_id=before.assignee_id, now=now) or before.tz
     until = snooze_until(choice, now, zone)
     with db.session() as session:
         changed = reminders.rearm(

@@ -6,14 +6,16 @@ import re
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
 
-from bot import customers, followups, notes
+from bot import customers, followups, notes, people
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
+from bot.runtime import Runtime
 from handlers.runtime import runtime
 
 
@@ -28,7 +30,13 @@ def _answer(ack: Ack, message: Message) -> None:
     ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
 
 
-def note_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+def _zone(rt: Runtime, client: WebClient, command: dict[str, Any]) -> str | None:
+    return people.user_zone(
+        db=rt.db, client=client, team_id=command["team_id"], user_id=command["user_id"], now=rt.clock()
+    )
+
+
+def note_command(ack: Ack, command: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     rt = runtime(context)
     try:
         filed = notes.file_note(
@@ -39,6 +47,7 @@ def note_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> Non
             now=rt.clock(),
             defaults=rt.defaults,
             slack_channel_id=command.get("channel_id"),
+            user_tz=_zone(rt, client, command),
         )
     except notes.NoteRejected as rejected:
         problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
@@ -62,7 +71,7 @@ def customer_command(ack: Ack, command: dict[str, Any], context: BoltContext) ->
     _answer(ack, cards.customer_card(card, lang=lang, tz=card.tz, now=now))
 
 
-def followup_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+def followup_command(ack: Ack, command: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     rt = runtime(context)
     text = command.get("text", "").strip()
     now = rt.clock()
@@ -90,6 +99,7 @@ def followup_command(ack: Ack, command: dict[str, Any], context: BoltContext) ->
             now=now,
             defaults=rt.defaults,
             slack_channel_id=command.get("channel_id"),
+            user_tz=_zone(rt, client, command),
         )
     except notes.NoteRejected as rejected:
         problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")

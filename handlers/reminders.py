@@ -75,7 +75,6 @@ def snooze_chosen(
         due=due,
         choice=choice,
         now=rt.clock(),
-        default_tz=rt.settings.default_tz,
     )
     if not outcome.changed or outcome.until is None or outcome.zone is None:
         _stale(respond, outcome.ctx.lang)

@@ -207,11 +207,14 @@ class FollowUp(SQLModel, table=True):
 
 
 class SlackUser(SQLModel, table=True):
-    """What Slack told us of a person (time zone, language), kept for a day to spare users.info calls."""
+    """What Slack told us of a person (time zone, language), kept for a day to spare users.info calls.
+
+    A cache, filled before the workspace row may exist, so it has no foreign key to it.
+    """
 
     __tablename__ = "slack_user"
 
-    team_id: str = Field(foreign_key="workspace.team_id", primary_key=True, max_length=32)
+    team_id: str = Field(primary_key=True, max_length=32)
     user_id: str = Field(primary_key=True, max_length=32)
     tz: str | None = Field(default=None, max_length=64)
     locale: str | None = Field(default=None, max_length=16)

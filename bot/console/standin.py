@@ -195,7 +195,8 @@ class SlackStandIn:
             return {"ok": True, "permalink": f"https://console.slack.local/archives/{p.get('channel')}/p{ts}"}
         if call.method == "users.info":
             user_id = str(p.get("user"))
-            user = {"id": user_id, "tz": "UTC", "tz_offset": 0, "locale": "en-US", "real_name": user_id}
+            # No tz unless a test gives one: the workspace's time zone applies then.
+            user = {"id": user_id, "locale": "en-US", "real_name": user_id}
             return {"ok": True, "user": user | self.users.get(user_id, {})}
         if call.method in ("views.open", "views.publish", "views.update", "views.push"):
             return {"ok": True, "view": {"id": "V0CONSOLE", **(p.get("view") or {})}}

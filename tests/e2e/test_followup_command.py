@@ -89,3 +89,22 @@ def test_note_with_a_date_creates_a_follow_up_in_its_channel(rapport: Rapport) -
     [row] = _follow_ups(rapport)
     assert row.due_at == datetime(2026, 3, 13, 10, 0, tzinfo=UTC)
     assert row.note_id is not None and row.slack_channel_id == f.CHANNEL
+
+
+def test_dates_in_a_note_are_read_in_the_writers_slack_time_zone(rapport: Rapport) -> None:
+    rapport.slack.users[f.USER] = {"tz": "Asia/Shanghai"}
+
+    rapport.command("acme called, call back tomorrow 3pm")  # now: 2026-03-10 17:00 in Shanghai
+
+    [row] = _follow_ups(rapport)
+    assert row.due_at == datetime(2026, 3, 11, 7, 0, tzinfo=UTC)  # 15:00 in Shanghai
+    assert len(rapport.slack.calls_to("users.info")) == 1
+    rapport.command("acme emailed, follow up friday")
+    assert len(rapport.slack.calls_to("users.info")) == 1  # cached
+
+
+def test_without_a_slack_time_zone_the_workspace_default_applies(rapport: Rapport) -> None:
+    rapport.command("acme tomorrow 3pm send the quote", command="/followup")
+
+    [row] = _follow_ups(rapport)
+    assert row.due_at == datetime(2026, 3, 11, 15, 0, tzinfo=UTC)

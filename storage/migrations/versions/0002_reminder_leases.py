@@ -26,7 +26,6 @@ def upgrade() -> None:
         sa.Column("tz", sa.String(length=64), nullable=True),
         sa.Column("locale", sa.String(length=16), nullable=True),
         sa.Column("fetched_at", storage.types.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["team_id"], ["workspace.team_id"]),
         sa.PrimaryKeyConstraint("team_id", "user_id"),
     )
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
