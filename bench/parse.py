@@ -1,6 +1,6 @@
 """Benchmark: Rapport's note parser beside dateparser.search_dates on the same notes, in one run.
 
-    .venv/bin/python bench/parse.py [--notes 2400] [--seed 7] [--autodetect-sample 100]
+    .venv/bin/python bench/parse.py [--notes 2400] [--seed 7] [--autodetect-sample 100] [--passes 3]
 
 The corpus is generated from templates with a fixed seed, so every run sees the same notes. Each
 template knows the follow-up date it should produce, which gives both parsers an accuracy figure
@@ -227,24 +227,52 @@ def measure(
 
 
 def run_side_by_side(
-    notes: Sequence[Note], parsers: Sequence[Callable[[str], date | None]], chunk: int = 400
+    notes: Sequence[Note], parsers: Sequence[Callable[[str], date | None]], chunk: int = 400, passes: int = 1
 ) -> list[tuple[list[float], list[date | None]]]:
     """Time the parsers on the same notes, taking turns every `chunk` notes.
 
     Turns make a busy machine slow all parsers alike; chunks (rather than alternating on every note)
-    keep each parser's working set warm, as it is when a process parses note after note.
+    keep each parser's working set warm, as it is when a process parses note after note. With
+    `passes` > 1 each chunk is timed that many times per parser and the fastest pass kept, the
+    usual way (as in `timeit`) to read a cost through other processes' noise.
     """
     results: list[tuple[list[float], list[date | None]]] = [([], []) for _ in parsers]
     clock = time.perf_counter
     for first in range(0, len(notes), chunk):
         texts = [note.text for note in notes[first : first + chunk]]
         for run, (timings, found) in zip(parsers, results, strict=True):
-            for text in texts:
-                start = clock()
-                answer = run(text)
-                timings.append(clock() - start)
-                found.append(answer)
+            best: list[float] | None = None
+            answers: list[date | None] = []
+            for _ in range(passes):
+                times: list[float] = []
+                answers = []
+                for text in texts:
+                    start = clock()
+                    answers.append(run(text))
+                    times.append(clock() - start)
+                if best is None or sum(times) < sum(best):
+                    best = times
+            timings.extend(best or [])
+            found.extend(answers)
     return results
+
+
+def adversarial() -> dict[str, str]:
+    """Notes built to be slow: 4,000 characters of one repeated token each."""
+    return {
+        "digits": "acme " + "1" * 3995,
+        "words": "acme " + "a " * 1997,
+        "weekdays": "acme " + "next tuesday " * 307,
+        "times": "阿里 " + "3点" * 1998,
+        "numerals": "阿里 " + "一二三四五六七八九十" * 399,
+        "wan": "阿里 " + "1万" * 1998,
+        "slashes": "acme " + "1/" * 1997,
+        "money": "acme " + "$1 " * 1331,
+        "tags": "acme " + "#a " * 1331,
+        "mentions": "acme " + "<@U1>" * 799,
+        "url": "acme https://" + "a/#" * 1328,
+        "han": "字" * 4000,
+    }
 
 
 def rapport(text: str) -> date | None:
@@ -267,6 +295,12 @@ def dateparser_autodetect(text: str) -> date | None:
     return _first_future(search_dates(text, settings=SETTINGS))  # type: ignore[arg-type]
 
 
+def _timed(text: str) -> float:
+    start = time.perf_counter()
+    rapport(text)
+    return (time.perf_counter() - start) * 1000
+
+
 def _row(f: Figures) -> str:
     return (
         f"| {f.name} | {f.notes:,} | {f.per_second:,.0f} | {f.p50_ms:.3f} | {f.p99_ms:.3f} "
@@ -279,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--notes", type=int, default=2400)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--autodetect-sample", type=int, default=100, help="0 skips the autodetect timing")
+    parser.add_argument("--passes", type=int, default=3, help="timed passes per chunk; the fastest is kept")
     args = parser.parse_args(argv)
 
     notes = corpus(args.notes, args.seed)
@@ -290,7 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Warm-up outside the clock: regex compilation and dateparser's language data load once per process.
     rapport(notes[0].text)
     dateparser_explicit(notes[0].text)
-    (ours_t, ours_f), (dp_t, dp_f) = run_side_by_side(notes, [rapport, dateparser_explicit])
+    (ours_t, ours_f), (dp_t, dp_f) = run_side_by_side(
+        notes, [rapport, dateparser_explicit], passes=args.passes
+    )
     results = [
         measure("rapport `parse_note`", notes, ours_t, ours_f),
         measure("dateparser `search_dates(languages=['en','zh'])`", notes, dp_t, dp_f),
@@ -309,6 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"worst {f.worst_ms:.1f} ms, follow-up date right {f.right}/{f.notes}"
         )
         print(f"  worst note ({len(f.worst_note)} chars): {f.worst_note[:100]!r}")
+    slowest = max(
+        ((name, min(_timed(text) for _ in range(3))) for name, text in adversarial().items()),
+        key=lambda item: item[1],
+    )
+    print(f"\nadversarial 4,000-character notes: slowest {slowest[1]:.1f} ms ({slowest[0]})")
+
     ratio = ours.per_second / theirs.per_second
     print(f"\nthroughput ratio: {ratio:.1f}x dateparser with explicit languages (target >= 20x)")
     print(f"worst single note: {ours.worst_ms:.1f} ms (target <= 20 ms)")

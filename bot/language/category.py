@@ -12,7 +12,7 @@ from bot.language.scripts import has_han
 # order is a complaint; a purchase that also asks for more is still a purchase.
 _PRIORITY = ("complaint", "purchase", "feedback", "need")
 
-_EN: dict[str, str] = {
+EN_KEYWORDS: dict[str, str] = {
     "purchase": r"bought|buys?|buying|purchas(?:e|ed|es|ing)|paid|pays?|paying|signed|signs"
     r"|sign(?:ed)? (?:up|off)|renew(?:ed|s)|ordered|orders|placed an order|po received"
     r"|closed(?: won)?|won the deal|upgraded"
@@ -33,7 +33,7 @@ _ZH: dict[str, str] = {
     "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求",
 }
 
-_EN_KEYWORDS = Lexicon(_EN)
+_EN_WORDS = Lexicon(EN_KEYWORDS)
 _ZH_KEYWORDS = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _ZH.items()))
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|didn't|didnt|did not|hasn't|hasnt|haven't|won't|doesn't|don't)"
@@ -46,7 +46,10 @@ def _negated(scan: str, start: int, zh: bool) -> bool:
     before = scan[max(0, start - 24) : start]
     if zh:
         return before.endswith(_ZH_NEGATION)
-    return _EN_NEGATION.search(before) is not None
+    # Every negation has "n" followed by "o", "e" or "'t"/"t": most notes skip the regex.
+    return ("no" in before or "ne" in before or "nt" in before or "n't" in before) and (
+        _EN_NEGATION.search(before) is not None
+    )
 
 
 # "we need to send the deck" is our own to-do, not the customer's need.
@@ -62,10 +65,21 @@ def _counts(scan: str, start: int, word: str, lang: str, name: str) -> bool:
     return not (name == "need" and _OUR_OWN.search(scan[max(0, start - 16) : start]))
 
 
-def find_category(scan: str, words: Sequence[Token] | None = None, *, han: bool | None = None) -> str:
+def find_category(
+    scan: str,
+    words: Sequence[Token] | None = None,
+    *,
+    han: bool | None = None,
+    hits: Sequence[tuple[str, re.Match[str]]] | None = None,
+) -> str:
+    """`hits` are English keyword hits found already (see keywords.py); without them we look ourselves."""
     found: set[str] = set()
-    for name, match in _EN_KEYWORDS.finditer(scan, words):
-        if name not in found and _counts(scan, match.start(), match.group(), "en", name):
+    for name, match in _EN_WORDS.finditer(scan, words) if hits is None else hits:
+        if (
+            name in EN_KEYWORDS
+            and name not in found
+            and _counts(scan, match.start(), match.group(), "en", name)
+        ):
             found.add(name)
     if has_han(scan) if han is None else han:
         for match in _ZH_KEYWORDS.finditer(scan):

@@ -9,7 +9,7 @@ from bot.language.lexicon import Lexicon, Token
 from bot.language.scripts import has_han
 
 # Order matters where phrases overlap: "video call" is a meeting, not a call.
-_EN: tuple[tuple[str, str], ...] = (
+EN_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         "meeting",
         r"video[- ]?call|zoom|google meet|webex|meet(?:ing|ings|s)?|met|lunch(?:ed)?|dinner|coffee"
@@ -32,13 +32,26 @@ _ZH: tuple[tuple[str, str], ...] = (
     ("chat", r"微信|钉钉|飞书|企微|qq|聊天|私信|聊"),
 )
 
-_EN_WORDS = Lexicon(dict(_EN))
+_EN_WORDS = Lexicon(dict(EN_KEYWORDS))
+_CHANNELS = frozenset(name for name, _ in EN_KEYWORDS)
 _ZH_WORDS = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _ZH))
 
 
-def find_channel(scan: str, words: Sequence[Token] | None = None, *, han: bool | None = None) -> str | None:
-    """The first channel named in the note wins: that is how the interaction itself is usually told."""
-    english = next(_EN_WORDS.finditer(scan, words), None)
+def find_channel(
+    scan: str,
+    words: Sequence[Token] | None = None,
+    *,
+    han: bool | None = None,
+    hits: Sequence[tuple[str, re.Match[str]]] | None = None,
+) -> str | None:
+    """The first channel named in the note wins: that is how the interaction itself is usually told.
+
+    `hits` are English keyword hits found already (see keywords.py); without them we look ourselves.
+    """
+    if hits is None:
+        english = next(_EN_WORDS.finditer(scan, words), None)
+    else:
+        english = next((hit for hit in hits if hit[0] in _CHANNELS), None)
     chinese = _ZH_WORDS.search(scan) if (has_han(scan) if han is None else han) else None
     if chinese is not None and (english is None or chinese.start() < english[1].start()):
         return chinese.lastgroup

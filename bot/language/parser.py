@@ -13,6 +13,7 @@ from bot.language.category import find_category
 from bot.language.channels import find_channel
 from bot.language.customers import find_customer
 from bot.language.dates import Moment, find_moments
+from bot.language.keywords import english_hits
 from bot.language.lexicon import tokens
 from bot.language.markup import Marked, mark, tidy
 from bot.language.messages import message
@@ -148,6 +149,7 @@ def _parse(
     han = lang == "zh"
     words = tokens(body.scan)
     moments = find_moments(body.scan, local_now(now, zone), words, han=han)
+    hits = english_hits(body.scan, words)
     future = _follow_up_moment(body.scan, [m for m in moments if not m.past])
     past = next((m for m in moments if m.past), None)
     follow_up = FollowUp(future.at, _follow_up_text(body, future, followup)) if future else None
@@ -166,8 +168,8 @@ def _parse(
         body=tidy(body.readable),
         tags=tags,
         mentions=marked.mentions,
-        channel=find_channel(body.scan, words, han=han),
-        category=find_category(body.scan, words, han=han),
+        channel=find_channel(body.scan, han=han, hits=hits),
+        category=find_category(body.scan, han=han, hits=hits),
         follow_up=follow_up,
         occurred_at=past.at if past else None,
         amount=find_amount(body.scan, default_currency, words, han=han),

@@ -52,7 +52,8 @@ def test_chinese_date_grammar_with_dispatch_finds_what_the_full_grammar_finds(te
 @given(text=NOTES)
 def test_keyword_tables_looked_up_at_tokens_find_what_a_plain_scan_finds(text: str) -> None:
     scan = mark(text).scan
-    for table in (dict(channels._EN), category._EN):
+    channel_table = dict(channels.EN_KEYWORDS)
+    for table in (channel_table, category.EN_KEYWORDS, {**channel_table, **category.EN_KEYWORDS}):
         lexicon = Lexicon(table)
         plain = re.compile(r"\b(?:" + "|".join(table.values()) + r")\b")
         assert [m.span() for _, m in lexicon.finditer(scan)] == [m.span() for m in plain.finditer(scan)]
