@@ -186,6 +186,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "That reminder has already been handled.",
         "zh": "这个提醒已经处理过了。",
     },
+    "home_follow_ups": {"en": "My follow-ups", "zh": "我的跟进"},
+    "home_recent_notes": {"en": "My recent notes", "zh": "我最近的笔记"},
+    "home_my_customers": {"en": "My customers", "zh": "我的客户"},
+    "home_no_notes": {
+        "en": "No notes yet. Try `/note acme called re pricing #pricing`.",
+        "zh": "还没有笔记。试试 `/note 阿里巴巴 电话沟通报价 #报价`。",
+    },
+    "home_no_customers": {"en": "You own no customers yet.", "zh": "你还没有负责的客户。"},
     "error_generic": {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",
         "zh": "抱歉，我们这边出了点问题，操作没有完成。请稍后再试。",

@@ -22,6 +22,11 @@ class Runtime:
     db: Database
     clock: Clock = field(default=system_clock)
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Runtime:
+        # Bolt deep-copies the request context for lazy listeners; the runtime is shared
+        # infrastructure (an engine, a clock), so the copy is the runtime itself.
+        return self
+
     @property
     def defaults(self) -> WorkspaceDefaults:
         return WorkspaceDefaults(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, failures, reminders, views
+from handlers import actions, commands, failures, home, reminders, views
 
 
 def register_all(app: App) -> None:
@@ -12,4 +12,5 @@ def register_all(app: App) -> None:
     actions.register(app)
     views.register(app)
     reminders.register(app)
+    home.register(app)
     failures.register(app)

@@ -162,3 +162,13 @@ def names_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[int, s
         Customer.team_id == team_id, col(Customer.id).in_(ids)
     )
     return {int(cid): name for cid, name in session.exec(statement) if cid is not None}
+
+
+def owned_by(*, session: Session, team_id: str, owner_id: str, limit: int) -> list[Customer]:
+    statement = (
+        select(Customer)
+        .where(Customer.team_id == team_id, Customer.owner_id == owner_id, col(Customer.deleted_at).is_(None))
+        .order_by(col(Customer.updated_at).desc(), col(Customer.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(statement))

@@ -70,3 +70,13 @@ def count_notes(*, session: Session, team_id: str, customer_id: int) -> int:
         .where(Note.team_id == team_id, Note.customer_id == customer_id, col(Note.deleted_at).is_(None))
     )
     return int(session.exec(statement).one())
+
+
+def recent_by_author(*, session: Session, team_id: str, author_id: str, limit: int) -> list[Note]:
+    statement = (
+        select(Note)
+        .where(Note.team_id == team_id, Note.author_id == author_id, col(Note.deleted_at).is_(None))
+        .order_by(col(Note.created_at).desc(), col(Note.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(statement))

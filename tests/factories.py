@@ -111,3 +111,7 @@ def action_body(action: dict[str, Any], *, response_url: str, user: str = USER) 
     return payloads.block_action(
         action=action, team_id=TEAM, user_id=user, channel_id=CHANNEL, response_url=response_url
     )
+
+
+def event_body(event: dict[str, Any], *, event_id: str = "Ev001") -> str:
+    return payloads.event_callback(event=event, team_id=TEAM, event_id=event_id)
