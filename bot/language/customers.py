@@ -23,14 +23,14 @@ _GUESS_WORDS = 4
 # Function words end a guessed name too, but are weak evidence that the words before them are one name.
 _FUNCTION_WORDS = words(
     """
-    a an about after again all also am and are as at be been before being but by can cannot could
-    for from he her him his i i'm i've if in into is it its just me my no not now of on or our out over
-    per re regarding she so still that the their them then there they to up us very via we what when
-    which while who with yet you your
+    a an about after again all and as at before but by for from he her him his i i'm i've if in into it
+    its me my no not now of on or our out over per re regarding she so that the their them then there
+    they to up us very via we what when which while who with yet you your
     """
 )
 _LATIN_STOPS = _FUNCTION_WORDS | words(
     """
+    am are is be been being can cannot could just also still
     agreed asked asks back did didn't do does doesn't done get gets got had has have let need needs
     please said says should told was were will would wrote
     want wants like likes love loves own owns plan plans think thinks say agree agrees sent send sends
@@ -88,6 +88,9 @@ def _guess_han(readable: str, start: int) -> CustomerSpan:
     while end < len(readable) and is_han(readable[end]):
         end += 1
     run = readable[start:end]
+    if run.startswith("客户") and len(run) > 2 and not _ZH_STARTS_NOTE.match(run, 2):
+        # 客户腾讯 …: "customer Tencent"; the word for customer is not part of the name.
+        return _guess_han(readable, start + 2)
     if _ZH_STARTS_NOTE.match(run):
         return CustomerSpan(None, start)
     boundary = _ZH_BOUNDARY.search(run, 2)
@@ -100,7 +103,9 @@ def _guess_han(readable: str, start: int) -> CustomerSpan:
 
 def _is_stop(word: str, index: int) -> bool:
     low = word.lower()
-    if not any(ch.isalnum() for ch in low):  # "-", "|", "—": a separator, not part of a name
+    if low == "&" or (index == 0 and low == "the"):  # "Ben & Jerry's", "The Home Depot"
+        return False
+    if not low[:1].isalnum() and not any(ch.isalnum() for ch in low):  # "-", "|", "—": a separator
         return True
     if low in _LATIN_STOPS or low[:1] in "#＃@＠$＄€£¥￥<(" or low.startswith("http"):
         return True
@@ -108,6 +113,17 @@ def _is_stop(word: str, index: int) -> bool:
         return True
     # "visited", "complained": a past-tense verb ends the name (but "Acme Limited" does not).
     return index > 0 and len(low) >= 5 and low.endswith("ed") and low.isalpha() and low not in _NOT_VERBS
+
+
+def _strong_stop_in(name: str) -> int | None:
+    """Where a keyword begins inside a `Name:` prefix ("acme feedback: …" → at "feedback"), if anywhere."""
+    offset = 0
+    for index, word in enumerate(name.split(" ")):
+        low = word.lower()
+        if index > 0 and low and low not in _FUNCTION_WORDS and _is_stop(word, index):
+            return offset
+        offset += len(word) + 1
+    return None
 
 
 def _guess_latin(readable: str, start: int) -> CustomerSpan:
@@ -128,10 +144,15 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
         if word != raw:  # "acme, called …": punctuation closes the name
             stopped = strong = True
             break
+        possessive = _POSSESSIVE.search(word)
+        if possessive and (len(words) == 1 or word[0].islower()):
+            # "fabrikam's CTO met us": the customer is fabrikam; the note goes on after the 's.
+            words[-1] = (word[: possessive.start()], words[-1][1])
+            return _named(words, end)
     if not words:
         return CustomerSpan(None, start)
     if stopped and (strong or len(words) == 1) and len(words) <= _GUESS_WORDS:
-        return CustomerSpan(" ".join(w for w, _ in words), words[-1][1])
+        return _named(words, words[-1][1])
     # No verb in sight: trust capitalisation ("Acme Health Systems pricing …"), else one word.
     count = 1
     if words[0][0][:1].isupper():
@@ -139,6 +160,16 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
             count += 1
     taken = words[:count]
     return CustomerSpan(" ".join(w for w, _ in taken), taken[-1][1])
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _named(words: list[tuple[str, int]], body_start: int) -> CustomerSpan:
+    name = " ".join(w for w, _ in words)
+    if name.lower() in _FUNCTION_WORDS or name.lower() in ("the &", "&"):
+        return CustomerSpan(None, 0)
+    return CustomerSpan(name, body_start)
 
 
 def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
@@ -151,11 +182,9 @@ def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
     colon = _colon_prefix(readable, start)
     if colon is not None:
         # "acme feedback: loves the dashboard" names acme; the keyword already belongs to the note.
-        name_end = start + len(colon[0])
-        if not is_han(readable[start]):
-            guess = _guess_latin(readable[:name_end], start)
-            if guess.name is not None and guess.body_start < name_end:
-                return guess
+        cut = _strong_stop_in(colon[0]) if not is_han(readable[start]) else None
+        if cut:
+            return CustomerSpan(colon[0][:cut].rstrip(), start + cut)
         return CustomerSpan(*colon)
     found = _known(readable, start, known)
     if found is not None:

@@ -78,7 +78,8 @@ def _input_problem(text: str) -> ParsedNote | None:
 # up next tuesday"); otherwise the first.
 _FOLLOW_UP_WORDS = re.compile(
     r"follow(?:ing)?[- ]?up|followup|remind|check(?:ing)?[- ](?:in|back)|circle back|call(?:ing)? back"
-    r"|touch base|revisit|next step|跟进|回访|提醒|再联系|回复|答复|复盘"
+    r"|touch base|revisit|next step|ping|chase|nudge|reach out|get back|try again"
+    r"|跟进|回访|提醒|再联系|联系|回复|答复|复盘|催"
 )
 
 
