@@ -132,6 +132,7 @@ _HAN_STARTS = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]|[预总金价报合付回打成单]"
 )
 _MAX_CANDIDATES = 64  # numbers looked at per note; a table of figures pasted in is not one amount
+_MONEY_HINT = re.compile(r"[$€£¥￥₹₩万亿元块币金镑价款算额]")
 _HAS_NUMBER = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -161,6 +162,9 @@ def find_amount(
         return None
     if words is None:
         words = tokens(scan)
+    # Every amount has a currency sign or word, a 万/亿, or a money word; most notes have none.
+    if _MONEY_HINT.search(scan) is None and not any(word in _START_WORDS for _, word in words):
+        return None
     return pick(_matches(scan, words, has_han(scan) if han is None else han), default_currency)
 
 

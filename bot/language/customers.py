@@ -144,7 +144,7 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
         if word != raw:  # "acme, called …": punctuation closes the name
             stopped = strong = True
             break
-        possessive = _POSSESSIVE.search(word)
+        possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
         if possessive and (len(words) == 1 or word[0].islower()):
             # "fabrikam's CTO met us": the customer is fabrikam; the note goes on after the 's.
             words[-1] = (word[: possessive.start()], words[-1][1])

@@ -22,7 +22,7 @@ from bot.language.timeline import DEFAULT_TIME, Piece, wall
 MAX_MOMENTS = 24
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal; not frozen, which makes construction 5x cheaper
 class Moment:
     start: int  # span in the scan text
     end: int

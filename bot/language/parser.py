@@ -102,7 +102,7 @@ def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
     text = _cut(readable, left, right, cuts)
     if not text and not whole:  # "due 12/15": nothing left of the clause; say the whole note instead
         text = _cut(readable, 0, len(readable), cuts)
-    return text or tidy(readable)
+    return text or ("跟进" if has_han(readable) else "follow up")
 
 
 def _cut(readable: str, left: int, right: int, cuts: list[tuple[int, int]]) -> str:
