@@ -187,7 +187,10 @@ def pick(matches: Iterable[re.Match[str]], default_currency: str) -> Amount | No
         if fallback is None:
             number_text = m.group("wan_n") or m.group("wan_n2") or m.group("ctx_n")
             unit = m.group("wan_m") or m.group("wan_m2") or m.group("ctx_m")
-            fallback = _amount(_value(number_text, unit), default_currency)
+            value = _value(number_text, unit)
+            # "deal 2 weeks ago", "paid 3 times": without a currency, small bare numbers are counts.
+            if unit or value >= 100:
+                fallback = _amount(value, default_currency)
     return fallback
 
 

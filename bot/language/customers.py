@@ -39,7 +39,8 @@ _LATIN_STOPS = _FUNCTION_WORDS | words(
     bought buy buys paid pays signed signs renewed renews renewal ordered orders order purchased
     complained complains complaint unhappy escalated escalation feedback wants wanted requested request
     requires needs needed looking interested
-    today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday
+    today tonight tomorrow tmrw yesterday noon midday midnight morning afternoon evening
+    monday tuesday wednesday thursday friday saturday sunday
     tue tues thu thur thurs fri next last this eod eow eom asap
     follow followup follow-up followed reminder remind demo pricing price quote contract invoice deal
     proposal renewal onboarding support issue issues ticket bug outage trial pilot upgrade downgrade
@@ -110,6 +111,8 @@ def _is_stop(word: str, index: int) -> bool:
     if low in _LATIN_STOPS or low[:1] in "#＃@＠$＄€£¥￥<(" or low.startswith("http"):
         return True
     if low[:1].isdigit() and (index > 0 or low.isdigit()):
+        return True
+    if index > 0 and len(low) == 2 and low[0] in "qh" and low[1] in "1234":  # Q3, H2: a period
         return True
     # "visited", "complained": a past-tense verb ends the name (but "Acme Limited" does not).
     return index > 0 and len(low) >= 5 and low.endswith("ed") and low.isalpha() and low not in _NOT_VERBS

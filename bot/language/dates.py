@@ -76,7 +76,30 @@ def _is_day(piece: Piece) -> bool:
     return piece.day is not None and piece.clock is None
 
 
+_DAY_THEN_DAY = re.compile(r"[\s,，]*(?:the\s+)?$")
+
+
+def _same_day_merged(pieces: list[Piece], scan: str) -> list[Piece]:
+    """ "Monday the 16th", "friday, march 13": two names for one day are one date (the second is
+    usually the exact one)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _is_day(last)
+            and _is_day(piece)
+            and piece.start - last.end <= 6
+            and _DAY_THEN_DAY.match(scan[last.end : piece.start])
+        ):
+            out[-1] = piece.widened(last.start, piece.end, piece.clock)
+            continue
+        out.append(piece)
+    return out
+
+
 def _joined(pieces: list[Piece], scan: str) -> list[Piece]:
+    pieces = _same_day_merged(pieces, scan)
     out: list[Piece] = []
     i = 0
     while i < len(pieces):

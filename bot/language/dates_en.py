@@ -96,12 +96,17 @@ _PATTERN = rf"""
              (?:\s+of\s+(?:the\s+)?(?P<nth_next>next|this)\s+month)?)
   | (?P<us>(?<![\d/.:$€£¥-])(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12]\d|0?[1-9])
            (?:/(?P<us_y>20\d\d|\d\d))?(?![\d/%]|\.\d|\s+of\b))
+  | (?P<range>(?<![\d.:/$€£¥])(?:(?:at|from|between)\s+)?(?P<rg_h>1[0-2]|0?[1-9])(?::(?P<rg_m>[0-5]\d))?
+             \s*(?P<rg_ap>[ap])?\.?m?\.?\s*(?:-|–|to|and)\s*(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?P<rg_ap2>[ap])\.?m\.?(?![a-z]))
   | (?P<ampm>(?<![\d.:/$€£¥])(?:at\s+|@\s*)?(?P<ap_h>1[0-2]|0?[1-9])(?::(?P<ap_m>[0-5]\d))?\s*
              (?P<ap>[ap])\.?m\.?(?![a-z]))
   | (?P<hhmm>(?<![\d.:/$€£¥])(?:at\s+|@\s*)?(?P<hm_h>[01]?\d|2[0-3]):(?P<hm_m>[0-5]\d)(?![\d:]|\s*[ap]\.?m))
   | (?P<named_time>\b(?:at\s+)?(?P<nt>noon|midday|midnight)\b)
   | (?P<oclock>\b(?:at\s+)?(?P<oc_h>1[0-2]|[1-9])\s*o'?clock\b)
-  | (?P<at_hour>\bat\s+(?P<at_h>1[0-2]|[1-9])(?![\d:/%]|[.,]\d|\s*(?:[ap]\.?m|[a-z%$€£]|-)))
+  | (?P<at_hour>\b(?:at|around)\s+(?P<at_h>1[0-2]|[1-9])(?![\d:/%]|[.,]\d|\s*(?:[ap]\.?m|-))
+             (?!\s*(?!(?:today|tomorrow|tmrw|tonight|on|next|this)\b|mon|tue|wed|thu|fri|sat|sun)[a-z%$€£]))
+  | (?P<month_only>\b(?P<mo_pre>in|by|before|until|early|mid|late|end\s+of)\s+(?P<mo_m>{_MONTH})
+                   (?![a-z.]|\.?\s*\d))
   | (?P<part>\b(?:in\s+the\s+)?(?P<pt>morning|afternoon|evening|night)\b)
     """
 # The characters each expression can start with ("0" stands for any digit), see grammar.py.
@@ -123,11 +128,13 @@ _FIRST = {
     "dm": "t0",
     "nth": "t",
     "us": "0",
+    "range": "afb0",
     "ampm": "a@0",
     "hhmm": "a@0",
     "named_time": "anm",
     "oclock": "a0",
     "at_hour": "a",
+    "month_only": "ibuempl",
     "part": "imaen",
 }
 # Every expression starts at a digit, at "@" or with one of these words (a test checks that this list
@@ -140,7 +147,7 @@ START_WORDS = words(
     saturday sun sunday in within after a an one two three four five six seven eight nine ten eleven
     twelve fifteen twenty thirty couple few several jan january feb february mar march apr april may
     jun june jul july aug august sep sept september oct october nov november dec december at noon
-    midday midnight morning afternoon evening night
+    midday midnight morning afternoon evening night around from between by before until mid
     """
 )
 _STARTS = r"[0-9@]|\b(?:" + "|".join(sorted(START_WORDS, key=len, reverse=True)) + r")\b"
@@ -343,6 +350,21 @@ def _dm(m: Match, now: datetime) -> Piece | None:
     return _absolute(*_span(m), now, _month(m.group("dm_m")), int(m.group("dm_d")), m.group("dm_y"))
 
 
+def _month_only(m: Match, now: datetime) -> Piece:
+    """ "in January", "by end of march", "mid april": a month without a day, the next one to come."""
+    today = now.date()
+    month = _month(m.group("mo_m"))
+    pre = m.group("mo_pre").split()[0].lower()
+    year = today.year + (1 if month < today.month else 0)
+    if pre in ("end", "late", "by", "before", "until"):
+        day = month_end(year, month)
+    elif pre == "mid":
+        day = date(year, month, 15)
+    else:
+        day = date(year, month, 1)
+    return Piece(*_span(m), "future", day=max(day, today))
+
+
 def _nth(m: Match, now: datetime) -> Piece | None:
     today = now.date()
     day = int(m.group("nth_d"))
@@ -365,6 +387,13 @@ def _clock(s: int, e: int, hour: int, minute: int, *, weak: bool = False) -> Pie
 def _ampm(m: Match, now: datetime) -> Piece:
     hour = int(m.group("ap_h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
     return _clock(*_span(m), hour, int(m.group("ap_m") or 0))
+
+
+def _range(m: Match, now: datetime) -> Piece:
+    # "10-11am", "2-3pm", "9am-5pm": the meeting starts at the first time, in the half of day said.
+    half = (m.group("rg_ap") or m.group("rg_ap2")).lower()
+    hour = int(m.group("rg_h")) % 12 + (12 if half == "p" else 0)
+    return _clock(*_span(m), hour, int(m.group("rg_m") or 0))
 
 
 def _hhmm(m: Match, now: datetime) -> Piece:
@@ -431,12 +460,14 @@ _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
     "dm": _dm,
     "nth": _nth,
     "us": _us,
+    "range": _range,
     "ampm": _ampm,
     "hhmm": _hhmm,
     "named_time": _named_time,
     "oclock": _oclock,
     "at_hour": _at_hour,
     "part": _part,
+    "month_only": _month_only,
 }
 
 

@@ -29,7 +29,7 @@ _LEADING_SEPARATORS = re.compile(r"[\s:：,，\-–—]+")
 # Words left dangling once the date is cut out of a task: "call back (by) friday", "send it (on) dec 5".
 _EDGE_PUNCT = " \t\n,，:：;；-–—"
 _LEADING_WORDS = words("and to then please by on at before until due")
-_TRAILING_WORDS = words("and by on at before until for due")
+_TRAILING_WORDS = words("and or by on at before until for due from")
 
 
 def _trim_edges(text: str) -> str:
@@ -92,11 +92,11 @@ def _follow_up_moment(scan: str, future: list[Moment]) -> Moment | None:
     return future[0] if future else None
 
 
-def _follow_up_text(body: Marked, moment: Moment, whole: bool) -> str:
-    """The words of the follow-up: its clause (the whole body for /followup) without the date or tags."""
+def _follow_up_text(body: Marked, moment: Moment, moments: list[Moment], whole: bool) -> str:
+    """The words of the follow-up: its clause (the whole body for /followup) without dates or tags."""
     readable, scan = body.readable, body.scan
     left, right = (0, len(scan)) if whole else clause(scan, moment.start, moment.end)
-    cuts = [(moment.start, moment.end)]
+    cuts = [(m.start, m.end) for m in moments if m.start < right and m.end > left]
     if "#" in scan[left:right]:
         cuts = sorted([*cuts, *(m.span() for m in TAG.finditer(scan, left, right))])
     text = _cut(readable, left, right, cuts)
@@ -153,7 +153,7 @@ def _parse(
     hits = english_hits(body.scan, words)
     future = _follow_up_moment(body.scan, [m for m in moments if not m.past])
     past = next((m for m in moments if m.past), None)
-    follow_up = FollowUp(future.at, _follow_up_text(body, future, followup)) if future else None
+    follow_up = FollowUp(future.at, _follow_up_text(body, future, moments, followup)) if future else None
     if followup and follow_up is None:
         return ParsedNote(
             customer=found.name,

@@ -102,6 +102,15 @@ def occurred(text: str, tz: str = "UTC", now: datetime = NOW) -> str | None:
         ("acme demo on friday, follow up next tuesday", "2026-03-17T09:00"),
         ("acme wants the renewal sorted friday", "2026-03-13T09:00"),
         ("acme asked for the quote on monday", "2026-03-16T09:00"),
+        ("acme meeting 10-11am tomorrow", "2026-03-11T10:00"),
+        ("acme call 2-3pm friday", "2026-03-13T14:00"),
+        ("acme call at 5 today", "2026-03-10T17:00"),
+        ("acme noon tomorrow lunch", "2026-03-11T12:00"),
+        ("acme call Monday the 16th at 3pm", "2026-03-16T15:00"),
+        ("acme renewal in Jan", "2027-01-01T09:00"),
+        ("acme renewal by end of April", "2026-04-30T09:00"),
+        ("acme call back around 4", "2026-03-10T16:00"),
+        ("acme renewal date 2026/04/01", "2026-04-01T09:00"),
     ],
 )
 def test_english_follow_up_dates(text: str, expected: str) -> None:
@@ -321,3 +330,16 @@ def test_followup_without_a_future_date_says_how_to_write_one(text: str, lang: s
     assert parsed.lang == lang
     assert hint in (parsed.error or "")
     assert parsed.follow_up is None
+
+
+def test_follow_up_text_leaves_out_every_date_of_its_clause() -> None:
+    parsed = parse_note("acme send the contract tomorrow or friday", now=NOW, tz="UTC")
+    assert parsed.follow_up is not None
+    assert parsed.follow_up.text == "send the contract"
+
+
+def test_note_with_only_a_date_gets_a_plain_follow_up_text() -> None:
+    english = parse_note("acme tomorrow", now=NOW, tz="UTC")
+    chinese = parse_note("阿里巴巴 明天", now=NOW, tz="UTC")
+    assert english.follow_up is not None and english.follow_up.text == "follow up"
+    assert chinese.follow_up is not None and chinese.follow_up.text == "跟进"
