@@ -13,7 +13,7 @@ from bot.language.names import (
     _units,
     normalize_name,
 )
-from bot.language.scripts import is_han, words
+from bot.language.scripts import HAN_RUN, is_han, words
 
 _TRAILING_PUNCT = ",.;:!?，。；：！？、"
 _GUESS_WORDS = 4
@@ -85,9 +85,8 @@ def _known(readable: str, start: int, known: Iterable[str]) -> CustomerSpan | No
 
 
 def _guess_han(readable: str, start: int) -> CustomerSpan:
-    end = start
-    while end < len(readable) and is_han(readable[end]):
-        end += 1
+    found = HAN_RUN.match(readable, start)
+    end = found.end() if found else start
     run = readable[start:end]
     if run.startswith("客户") and len(run) > 2 and not _ZH_STARTS_NOTE.match(run, 2):
         # 客户腾讯 …: "customer Tencent"; the word for customer is not part of the name.

@@ -47,6 +47,9 @@ class Piece:
 def wall(day: date, clock: tuple[int, int], zone: object) -> datetime:
     """`day` at `clock` on the local wall; a time skipped by a DST jump moves forward, as clocks do."""
     local = datetime.combine(day, time(*clock), tzinfo=zone)  # type: ignore[arg-type]
+    if local.utcoffset() == local.replace(fold=1).utcoffset():
+        return local  # the usual case: the wall time exists exactly once
+    # Skipped (spring forward) or repeated (fall back): the round trip through UTC settles it.
     return local.astimezone(UTC).astimezone(local.tzinfo)
 
 
