@@ -26,7 +26,7 @@ EN_KEYWORDS: dict[str, str] = {
     r"|looking for|would like|interested in|wish(?:es)?|must have|requirement",
 }
 _ZH: dict[str, str] = {
-    "purchase": r"下单|下了单|采购(?!部|经理|总监|负责人|流程)|签约|签了|签订|签下|续费|续约|续签"
+    "purchase": r"下单|下了单|采购(?!部|经理|总监|负责人|流程)|签约|签了|签订|签下|签合同|签署|续费|续约|续签"
     r"|付款|付了|已付|打款|回款|购买|买了|订购|成交|购入|中标|扩容|增购|加购",
     "complaint": r"投诉|不满|抱怨|差评|生气|不高兴|不开心|失望|发火|退款|升级处理|威胁",
     "feedback": r"反馈|好评|点赞|喜欢|满意|建议|评价|表扬|称赞|认可",
