@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -18,7 +20,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from bot.clock import Clock
-from bot.reminder_context import ReminderContext, reminder_context
+from bot.reminder_context import ReminderContext, reminder_contexts
 from bot.render import reminders as views
 from storage import reminders
 from storage.db import Database
@@ -45,6 +47,19 @@ class DispatchReport:
     failed: int = 0
     late: int = 0
     skipped: int = 0  # its lease ran out before its turn in the batch; another dispatcher has it
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def count(self, **outcome: int) -> None:
+        with self._lock:
+            for name, value in outcome.items():
+                setattr(self, name, getattr(self, name) + value)
+
+
+@dataclass(frozen=True)
+class Posted:
+    claim: Claim
+    channel: str
+    ts: str
 
 
 def process_name() -> str:
@@ -59,10 +74,15 @@ class Dispatcher:
     clock: Clock
     owner: str = field(default_factory=process_name)
     lease: timedelta = timedelta(seconds=60)
-    batch: int = 10
+    batch: int = 32
+    # Posts run side by side: a post is mostly waiting on Slack, and one at a time would make
+    # a busy minute late. The database work of each stays in its own short transaction.
+    parallel: int = 4
     channel_gap: timedelta = timedelta(seconds=1)
     _last_post: dict[str, datetime] = field(default_factory=dict)
     _dm: dict[str, str] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _pool: ThreadPoolExecutor | None = None
 
     def run_once(self) -> DispatchReport:
         report = DispatchReport()
@@ -76,39 +96,50 @@ class Dispatcher:
                     lease=self.lease,
                     limit=self.batch,
                 )
-            for claim in claims:
-                self._deliver(claim, report)
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="reminders")
+            contexts: dict[int, ReminderContext] = {}
+            for team_id in {claim.team_id for claim in claims}:
+                ids = [claim.follow_up_id for claim in claims if claim.team_id == team_id]
+                contexts |= reminder_contexts(db=self.db, team_id=team_id, follow_up_ids=ids)
+            jobs = [self._pool.submit(self._deliver, c, contexts.get(c.follow_up_id), report) for c in claims]
+            posted = [job.result() for job in jobs]  # a bug in delivery surfaces here, with its traceback
+            self._settle([done for done in posted if done is not None])
             if len(claims) < self.batch:
                 return report
 
     # -- one reminder ------------------------------------------------------------------------
-    def _deliver(self, claim: Claim, report: DispatchReport) -> None:
-        ctx = reminder_context(db=self.db, team_id=claim.team_id, follow_up_id=claim.follow_up_id)
+    def _deliver(self, claim: Claim, ctx: ReminderContext | None, report: DispatchReport) -> Posted | None:
+        """Posts one claimed reminder; returns where it went, for the batch to mark sent."""
         if ctx is None or ctx.status != "open" or ctx.due_at != claim.due_at:
-            return  # done, cancelled or snoozed since it was claimed: nothing to post
+            return None  # done, cancelled or snoozed since it was claimed: nothing to post
         now = self.clock()
         channel = ctx.channel_id if ctx.channel_id and not ctx.channel_id.startswith("D") else None
         target = channel or f"dm:{ctx.assignee_id}"
-        last = self._last_post.get(target)
+        with self._lock:  # the slot is taken before posting, so two threads never share a second
+            last = self._last_post.get(target)
+            if last is None or now - last >= self.channel_gap:
+                self._last_post[target] = now
         if last is not None and now - last < self.channel_gap:
             # About one message per second per channel is what Slack allows.
             self._put_back(claim, last + self.channel_gap, None)
-            report.deferred += 1
-            return
-        with self.db.session() as session:
-            if not reminders.renew(session=session, claim=claim, now=now, lease=self.lease):
+            report.count(deferred=1)
+            return None
+        if now - claim.claimed_at > self.lease / 2:
+            with self.db.session() as session:
+                renewed = reminders.renew(session=session, claim=claim, now=now, lease=self.lease)
+            if not renewed:
                 log.info(
                     "reminder %s: lease expired before posting; left to its new holder", claim.follow_up_id
                 )
-                report.skipped += 1
-                return
+                report.count(skipped=1)
+                return None
         try:
             if claim.attempts > 1:
                 found = self._already_posted(ctx, channel)
                 if found is not None:
-                    self._settle(claim, *found)
-                    report.recovered += 1
-                    return
+                    report.count(recovered=1)
+                    return Posted(claim, *found)
             posted_in, ts, moved = self._post(ctx, channel, now)
         except SlackApiError as failure:
             error = str(failure.response.get("error") or failure.response.status_code)
@@ -116,18 +147,15 @@ class Dispatcher:
             wait = timedelta(seconds=int(retry_after)) if retry_after else _backoff(claim.attempts)
             log.warning("reminder %s not posted (%s); retrying in %s", ctx.follow_up_id, error, wait)
             self._put_back(claim, now + wait, error)
-            report.failed += 1
-            return
+            report.count(failed=1)
+            return None
         except OSError as failure:  # connection refused, reset, timed out
             log.warning("reminder %s not posted (%s)", ctx.follow_up_id, failure)
             self._put_back(claim, now + _backoff(claim.attempts), type(failure).__name__)
-            report.failed += 1
-            return
-        self._last_post[target] = now
-        self._settle(claim, posted_in, ts)
-        report.posted += 1
-        report.moved_to_dm += int(moved)
-        report.late += int(now - ctx.due_at > views.LATE_AFTER)
+            report.count(failed=1)
+            return None
+        report.count(posted=1, moved_to_dm=int(moved), late=int(now - ctx.due_at > views.LATE_AFTER))
+        return Posted(claim, posted_in, ts)
 
     def _post(self, ctx: ReminderContext, channel: str | None, now: datetime) -> tuple[str, str, bool]:
         if channel is not None:
@@ -165,9 +193,13 @@ class Dispatcher:
         return str(answer["channel"]), str(answer["ts"]), channel is not None
 
     def _dm_channel(self, user_id: str) -> str:
-        if user_id not in self._dm:
-            self._dm[user_id] = str(self.client.conversations_open(users=user_id)["channel"]["id"])
-        return self._dm[user_id]
+        with self._lock:
+            known = self._dm.get(user_id)
+        if known is None:
+            known = str(self.client.conversations_open(users=user_id)["channel"]["id"])
+            with self._lock:
+                self._dm[user_id] = known
+        return known
 
     def _already_posted(self, ctx: ReminderContext, channel: str | None) -> tuple[str, str] | None:
         """Did an earlier attempt reach Slack? Look for our metadata around the due time."""
@@ -190,12 +222,16 @@ class Dispatcher:
                     return candidate, str(message["ts"])
         return None
 
-    def _settle(self, claim: Claim, channel: str, ts: str) -> None:
+    def _settle(self, posted: list[Posted]) -> None:
+        """Marks a batch sent in one transaction (rule 4 of storage.reminders holds row by row)."""
+        if not posted:
+            return
         with self.db.session() as session:
-            if not reminders.mark_sent(
-                session=session, claim=claim, now=self.clock(), channel_id=channel, ts=ts
-            ):
-                log.warning("reminder %s: claim lost before it was marked sent", claim.follow_up_id)
+            for done in posted:
+                if not reminders.mark_sent(
+                    session=session, claim=done.claim, now=self.clock(), channel_id=done.channel, ts=done.ts
+                ):
+                    log.warning("reminder %s: claim lost before it was marked sent", done.claim.follow_up_id)
 
     def _put_back(self, claim: Claim, not_before: datetime, error: str | None) -> None:
         with self.db.session() as session:

@@ -15,7 +15,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.reminders import Dispatcher
 
 log = logging.getLogger(__name__)
-TICK_SECONDS = 1.0
+TICK_SECONDS = 0.5
 
 
 def _tick(dispatcher: Dispatcher) -> None:

@@ -147,3 +147,10 @@ def mark_done_if_due(
         .values(status=FollowUpStatus.done, completed_at=now)
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def follow_ups_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[int, FollowUp]:
+    if not ids:
+        return {}
+    statement = select(FollowUp).where(FollowUp.team_id == team_id, col(FollowUp.id).in_(ids))
+    return {row.id: row for row in session.exec(statement) if row.id is not None}

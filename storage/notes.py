@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import Category, ContactChannel, Note
@@ -80,3 +81,36 @@ def recent_by_author(*, session: Session, team_id: str, author_id: str, limit: i
         .limit(limit)
     )
     return list(session.exec(statement))
+
+
+def recent_per_customer(
+    *, session: Session, team_id: str, customer_ids: set[int], limit: int
+) -> dict[int, list[Note]]:
+    """The latest `limit` live notes of each customer, in one query (a window over customers)."""
+    if not customer_ids:
+        return {}
+    rank = (
+        func.row_number()
+        .over(partition_by=col(Note.customer_id), order_by=(col(Note.created_at).desc(), col(Note.id).desc()))
+        .label("rank")
+    )
+    ranked = (
+        select(Note, rank)
+        .where(
+            Note.team_id == team_id, col(Note.customer_id).in_(customer_ids), col(Note.deleted_at).is_(None)
+        )
+        .subquery()
+    )
+    latest = aliased(Note, ranked)
+    statement = select(latest).where(ranked.c.rank <= limit).order_by(ranked.c.customer_id, ranked.c.rank)
+    result: dict[int, list[Note]] = {}
+    for note in session.exec(statement):
+        result.setdefault(note.customer_id, []).append(note)
+    return result
+
+
+def notes_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[int, Note]:
+    if not ids:
+        return {}
+    statement = select(Note).where(Note.team_id == team_id, col(Note.id).in_(ids))
+    return {note.id: note for note in session.exec(statement) if note.id is not None}

@@ -10,8 +10,9 @@ The claiming rules, in one place:
    the rows are picked with `SELECT … FOR UPDATE SKIP LOCKED`, so concurrent dispatchers take
    disjoint rows without waiting on each other; on SQLite the single `UPDATE … RETURNING` runs
    in a write transaction, and SQLite admits one writer at a time.
-3. Right before posting, the holder *renews* its lease (now + lease) if it still holds it
-   unexpired; if it does not, it posts nothing. A batch that takes longer than a lease can
+3. Right before posting, a holder whose claim is older than half a lease *renews* it
+   (now + lease) if it still holds it unexpired; if it does not, it posts nothing. (Younger
+   claims need no renewal: nobody may take a row before its lease runs out.) A batch that takes longer than a lease can
    therefore never post a row that another dispatcher has taken over meanwhile, and whoever
    takes over later looks for the post first (rule 5).
 4. Only the holder of the current `attempt_key` may settle a claim: mark it sent (with the
@@ -46,6 +47,7 @@ class Claim:
     attempt_key: str
     attempts: int
     due_at: datetime
+    claimed_at: datetime  # the claimer's clock: the lease runs until claimed_at + lease
 
 
 def _due(team_ids: Sequence[str], now: datetime) -> list[ColumnElement[bool]]:
@@ -85,7 +87,7 @@ def claim_due(
         .returning(col(FollowUp.id), col(FollowUp.team_id), col(FollowUp.attempts), col(FollowUp.due_at))
     )
     rows = session.execute(statement).all()
-    claims = [Claim(int(r[0]), str(r[1]), key, int(r[2]), r[3]) for r in rows]
+    claims = [Claim(int(r[0]), str(r[1]), key, int(r[2]), r[3], now) for r in rows]
     return sorted(claims, key=lambda c: (c.due_at, c.follow_up_id))
 
 

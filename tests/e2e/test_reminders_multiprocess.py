@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from bot.console.standin import Call, SlackStandIn
 from storage.db import Database
-from storage.models import Customer, CustomerName, FollowUp, Workspace
+from storage.models import FollowUp
 from tests.support.databases import empty_tables
+from tests.support.seed import seed_follow_ups
 
 pytestmark = pytest.mark.postgres
 
@@ -34,47 +35,6 @@ WORKERS = 3
 def pg(postgres_database: Database) -> Iterator[Database]:
     empty_tables(postgres_database)
     yield postgres_database
-
-
-def _seed(db: Database, start: datetime) -> None:
-    with db.engine.begin() as connection:
-        connection.execute(
-            insert(Workspace).values(team_id=TEAM, tz="UTC", currency="USD", locale="en", created_at=start)
-        )
-        connection.execute(
-            insert(Customer).values(
-                id=1,
-                team_id=TEAM,
-                name="Acme",
-                normalized="acme",
-                kind="company",
-                created_at=start,
-                updated_at=start,
-            )
-        )
-        connection.execute(
-            insert(CustomerName).values(
-                team_id=TEAM, customer_id=1, name="Acme", normalized="acme", is_alias=False
-            )
-        )
-        connection.execute(
-            insert(FollowUp),
-            [
-                {
-                    "team_id": TEAM,
-                    "customer_id": 1,
-                    "assignee_id": f"U{n % 50}",
-                    "created_by": "U1",
-                    "slack_channel_id": f"C{n % CHANNELS:04d}",
-                    "text": f"follow-up {n}",
-                    "due_at": start + timedelta(milliseconds=(n * 3000) // REMINDERS),  # all due within 3 s
-                    "status": "open",
-                    "created_at": start,
-                    "attempts": 0,
-                }
-                for n in range(REMINDERS)
-            ],
-        )
 
 
 def _worker(db: Database, slack: SlackStandIn, tmp_path: Path, n: int) -> subprocess.Popen[bytes]:
@@ -105,7 +65,10 @@ def _delivered(slack: SlackStandIn) -> Counter[int]:
 
 
 def _run(db: Database, slack: SlackStandIn, tmp_path: Path, *, kill_one: bool) -> Counter[int]:
-    _seed(db, datetime.now(UTC) + timedelta(seconds=2))
+    start = datetime.now(UTC) + timedelta(seconds=2)
+    seed_follow_ups(
+        db, team_id=TEAM, count=REMINDERS, channels=CHANNELS, start=start, spread=timedelta(seconds=3)
+    )
     workers = [_worker(db, slack, tmp_path, n) for n in range(WORKERS)]
     try:
         killed = not kill_one

@@ -1,0 +1,144 @@
+"""Reminder delivery under load: lateness, duplicates and losses.
+
+10,000 follow-ups fall due evenly over one minute across 2,000 channels. `rapport worker`
+processes (3 on PostgreSQL, 1 on SQLite) deliver them to a local Slack stand-in without rate
+limits. Lateness is the stand-in's arrival time minus the due time. Targets: p99 <= 1 s,
+0 duplicates, 0 lost.
+
+    .venv/bin/python bench/reminders.py [--count 10000] [--channels 2000] [--spread 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from bot.console.standin import SlackStandIn  # noqa: E402
+from storage import migrate  # noqa: E402
+from storage.db import Database  # noqa: E402
+from storage.models import FollowUp  # noqa: E402
+from storage.scratch import scratch_postgres  # noqa: E402
+from tests.support.seed import seed_follow_ups  # noqa: E402
+
+TEAM = "T0CONSOLE"  # the stand-in's auth.test answers with this workspace
+
+
+@contextmanager
+def backend(name: str) -> Iterator[Database]:
+    with ExitStack() as stack:
+        if name == "sqlite":
+            folder = stack.enter_context(tempfile.TemporaryDirectory())
+            url = f"sqlite:///{folder}/bench.db"
+        else:
+            admin = os.environ.get(
+                "RAPPORT_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+            )
+            url = stack.enter_context(scratch_postgres(admin, prefix="rapport_bench"))
+        db = Database(url)
+        stack.callback(db.dispose)
+        migrate.upgrade(db)
+        yield db
+
+
+def unsent(db: Database) -> int:
+    with db.engine.connect() as connection:
+        statement = select(func.count()).select_from(FollowUp).where(FollowUp.sent_at.is_(None))  # type: ignore[union-attr]
+        return int(connection.execute(statement).scalar_one())
+
+
+def run(
+    name: str, workers: int, count: int, channels: int, spread: float
+) -> tuple[str, int, list[float], int, int]:
+    slack = SlackStandIn().start()
+    with backend(name) as db:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_"))}
+        env |= {"DATABASE_URL": db.url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_API_URL": slack.api_url}
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "bot.cli", "worker"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(workers)
+        ]
+        try:
+            while len(slack.calls_to("auth.test")) < workers:  # every worker is up and ticking
+                time.sleep(0.1)
+            start = datetime.now(UTC) + timedelta(seconds=2)
+            seed_follow_ups(
+                db,
+                team_id=TEAM,
+                count=count,
+                channels=channels,
+                start=start,
+                spread=timedelta(seconds=spread),
+            )
+            deadline = time.monotonic() + spread + 120
+            while unsent(db) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            lost_in_db = unsent(db)
+        finally:
+            for process in processes:
+                process.terminate()
+                process.wait(timeout=30)
+    arrivals: dict[int, list[float]] = {}
+    due: dict[int, float] = {}
+    for call in slack.calls_to("chat.postMessage"):
+        payload = (call.params.get("metadata") or {}).get("event_payload") or {}
+        follow_up_id = int(payload["follow_up_id"])
+        arrivals.setdefault(follow_up_id, []).append(call.at)
+        due[follow_up_id] = datetime.fromisoformat(payload["due"]).timestamp()
+    slack.stop()
+    lateness = [(min(times) - due[fid]) * 1000 for fid, times in arrivals.items()]
+    duplicates = sum(len(times) - 1 for times in arrivals.values())
+    lost = count - len(arrivals)
+    assert lost >= lost_in_db
+    return name, workers, lateness, duplicates, lost
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--channels", type=int, default=2_000)
+    parser.add_argument("--spread", type=float, default=60.0)
+    parser.add_argument("--runs", default="postgresql:3,sqlite:1")
+    args = parser.parse_args()
+    rows = []
+    for spec in args.runs.split(","):
+        name, workers = spec.split(":")
+        rows.append(run(name, int(workers), args.count, args.channels, args.spread))
+        print(f"{name}: done", flush=True)
+    print()
+    print("| database | workers | reminders | lateness p50 ms | p99 ms | max ms | duplicates | lost |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, workers, lateness, duplicates, lost in rows:
+        print(
+            f"| {name} | {workers} | {args.count:,} | {statistics.median(lateness):.0f} | "
+            f"{percentile(lateness, 99):.0f} | {max(lateness):.0f} | {duplicates} | {lost} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
