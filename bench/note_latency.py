@@ -26,22 +26,34 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from bot.app import build_app  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.console import payloads  # noqa: E402
-from bot.console.standin import SlackStandIn  # noqa: E402
-from bot.runtime import Runtime  # noqa: E402
-from bot.web import build_web, serve_in_thread  # noqa: E402
-from storage import migrate  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.models import Customer, CustomerName, Note, Workspace  # noqa: E402
-from storage.scratch import scratch_postgres  # noqa: E402
+from bot.app import build_app
+from bot.config import Settings
+from bot.console import payloads
+from bot.console.standin import SlackStandIn
+from bot.runtime import Runtime
+from bot.web import build_web, serve_in_thread
+from storage import migrate
+from storage.db import Database
+from storage.models import Customer, CustomerName, Note, Workspace
+from storage.scratch import scratch_postgres
 
 TEAM, SECRET = "TBENCH", "bench-signing-secret"
-WORDS = "called emailed met visited pricing renewal contract seats onboarding invoice demo".split()
-ZH = "电话 沟通 报价 续费 合同 拜访 需求 反馈 采购 会议".split()
+WORDS = [
+    "called",
+    "emailed",
+    "met",
+    "visited",
+    "pricing",
+    "renewal",
+    "contract",
+    "seats",
+    "onboarding",
+    "invoice",
+    "demo",
+]
+ZH = ["电话", "沟通", "报价", "续费", "合同", "拜访", "需求", "反馈", "采购", "会议"]
 
 Timings = list[float]
 
@@ -53,7 +65,9 @@ class ServerTimer:
         self.app = app
         self.timings: dict[str, Timings] = {}
 
-    async def __call__(self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
+    async def __call__(
+        self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]
+    ) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -75,7 +89,9 @@ def preload(db: Database, customers: int, notes: int) -> None:
     now = datetime.now(UTC)
     rng = random.Random(7)
     with db.engine.begin() as connection:
-        connection.execute(insert(Workspace).values(team_id=TEAM, tz="UTC", currency="USD", locale="en", created_at=now))
+        connection.execute(
+            insert(Workspace).values(team_id=TEAM, tz="UTC", currency="USD", locale="en", created_at=now)
+        )
         connection.execute(
             insert(Customer),
             [
@@ -94,7 +110,13 @@ def preload(db: Database, customers: int, notes: int) -> None:
         connection.execute(
             insert(CustomerName),
             [
-                {"team_id": TEAM, "customer_id": i + 1, "name": customer_name(i), "normalized": customer_name(i), "is_alias": False}
+                {
+                    "team_id": TEAM,
+                    "customer_id": i + 1,
+                    "name": customer_name(i),
+                    "normalized": customer_name(i),
+                    "is_alias": False,
+                }
                 for i in range(customers)
             ],
         )
@@ -136,7 +158,9 @@ def run_requests(db: Database, requests: int, customers: int) -> dict[str, Timin
 
     slack = SlackStandIn(team_id=TEAM).start()
     settings = Settings(DATABASE_URL=db.url, SLACK_BOT_TOKEN="xoxb-bench", SLACK_SIGNING_SECRET=SECRET)
-    app = build_app(Runtime(settings=settings, db=db), token="xoxb-bench", signing_secret=SECRET, api_url=slack.api_url)
+    app = build_app(
+        Runtime(settings=settings, db=db), token="xoxb-bench", signing_secret=SECRET, api_url=slack.api_url
+    )
     timer = ServerTimer(build_web(app, db))
     server = serve_in_thread(timer)  # type: ignore[arg-type]
     rng = random.Random(11)
@@ -155,7 +179,9 @@ def run_requests(db: Database, requests: int, customers: int) -> dict[str, Timin
             )
             headers = payloads.signed_headers(body, SECRET, content_type=payloads.FORM)
             started = time.perf_counter()
-            request = urllib.request.Request(server.url + "/slack/events", data=body.encode(), headers=headers)
+            request = urllib.request.Request(
+                server.url + "/slack/events", data=body.encode(), headers=headers
+            )
             with urllib.request.urlopen(request, timeout=10) as response:
                 assert response.status == 200, response.status
                 response.read()
@@ -180,7 +206,9 @@ def backend(name: str) -> Iterator[Database]:
             folder = stack.enter_context(tempfile.TemporaryDirectory())
             url = f"sqlite:///{folder}/bench.db"
         else:
-            admin = os.environ.get("RAPPORT_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+            admin = os.environ.get(
+                "RAPPORT_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+            )
             url = stack.enter_context(scratch_postgres(admin, prefix="rapport_bench"))
         db = Database(url)
         stack.callback(db.dispose)
@@ -189,7 +217,9 @@ def backend(name: str) -> Iterator[Database]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--notes", type=int, default=100_000)
@@ -200,9 +230,12 @@ def main() -> None:
         with backend(name) as db:
             started = time.perf_counter()
             preload(db, args.customers, args.notes)
-            print(f"{name}: preloaded {args.customers:,} customers, {args.notes:,} notes in {time.perf_counter() - started:.1f} s")
+            took = time.perf_counter() - started
+            print(f"{name}: preloaded {args.customers:,} customers, {args.notes:,} notes in {took:.1f} s")
             for label, values in run_requests(db, args.requests, args.customers).items():
-                rows.append((name, label, len(values), statistics.median(values), percentile(values, 99), max(values)))
+                rows.append(
+                    (name, label, len(values), statistics.median(values), percentile(values, 99), max(values))
+                )
     print()
     print("| database | measure | requests | p50 ms | p99 ms | max ms |")
     print("|---|---|---:|---:|---:|---:|")

@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
@@ -25,14 +24,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from bot.console.standin import SlackStandIn  # noqa: E402
-from storage import migrate  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.models import FollowUp  # noqa: E402
-from storage.scratch import scratch_postgres  # noqa: E402
-from tests.support.seed import seed_follow_ups  # noqa: E402
+from bot.console.standin import SlackStandIn
+from storage import migrate
+from storage.db import Database
+from storage.models import FollowUp
+from storage.scratch import scratch_postgres
+from tests.support.seed import seed_follow_ups
 
 TEAM = "T0CONSOLE"  # the stand-in's auth.test answers with this workspace
 

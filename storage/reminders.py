@@ -11,10 +11,10 @@ The claiming rules, in one place:
    disjoint rows without waiting on each other; on SQLite the single `UPDATE … RETURNING` runs
    in a write transaction, and SQLite admits one writer at a time.
 3. Right before posting, a holder whose claim is older than half a lease *renews* it
-   (now + lease) if it still holds it unexpired; if it does not, it posts nothing. (Younger
-   claims need no renewal: nobody may take a row before its lease runs out.) A batch that takes longer than a lease can
-   therefore never post a row that another dispatcher has taken over meanwhile, and whoever
-   takes over later looks for the post first (rule 5).
+   (now + lease) if it still holds it unexpired; if it does not, it posts nothing. Younger
+   claims need no renewal: nobody may take a row before its lease runs out. A batch that
+   takes longer than a lease can therefore never post a row that another dispatcher has
+   taken over meanwhile, and whoever takes over later looks for the post first (rule 5).
 4. Only the holder of the current `attempt_key` may settle a claim: mark it sent (with the
    Slack `ts`), or put it back with a not-before time (`acquired_until` in the future with no
    holder) after a failure. Settling with a stale key changes nothing and reports False, so a
