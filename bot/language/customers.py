@@ -11,6 +11,7 @@ from bot.language.names import (
     _prefix_ends,
     _quoted,
     _units,
+    name_variants,
     normalize_name,
 )
 from bot.language.scripts import HAN_RUN, is_han, words
@@ -77,10 +78,10 @@ def _known(readable: str, start: int, known: Iterable[str]) -> CustomerSpan | No
     best: CustomerSpan | None = None
     for end in _prefix_ends(readable, start):
         piece = readable[start:end]
-        for candidate, stop in ((piece, end), (piece.rstrip(_TRAILING_PUNCT), end)):
+        for candidate in name_variants(piece):
             hit = by_key.get(normalize_name(candidate))
             if hit is not None:
-                best = CustomerSpan(hit, stop)
+                best = CustomerSpan(hit, end)
     return best
 
 

@@ -94,6 +94,15 @@ def _colon_prefix(text: str, start: int) -> tuple[str, int] | None:
     return name, match.end()
 
 
+def name_variants(piece: str) -> tuple[str, ...]:
+    """A prefix as written, without closing punctuation ("acme,"), and without a possessive ("acme's")."""
+    bare = piece.rstrip(_TRAILING_PUNCT)
+    for mark in ("'s", "’s"):
+        if bare.endswith(mark):
+            return piece, bare, bare[: -len(mark)]
+    return piece, bare
+
+
 def candidate_prefixes(text: str, limit: int = 40) -> list[str]:
     from bot.language.markup import mark  # local: markup is only needed to unescape &amp; here
 
@@ -111,6 +120,6 @@ def candidate_prefixes(text: str, limit: int = 40) -> list[str]:
             add(explicit[0])
     for end in _prefix_ends(readable, start):
         piece = readable[start:end]
-        add(piece)
-        add(piece.rstrip(_TRAILING_PUNCT))
+        for variant in name_variants(piece):
+            add(variant)
     return found[:limit]

@@ -72,6 +72,8 @@ def test_customer_is_found_at_the_start(text: str, customer: str | None, body: s
         ("字节跳动下单了", ("字节", "字节跳动"), "字节跳动", "下单了"),
         ("Procter &amp; Gamble called", ("Procter & Gamble",), "Procter & Gamble", "called"),
         ("the home depot called back", ("The Home Depot",), "The Home Depot", "called back"),
+        ("acme's CTO called", ("Acme",), "Acme", "CTO called"),
+        ("Acme Health: renewal signed", ("Acme",), "Acme Health", "renewal signed"),
     ],
 )
 def test_longest_known_name_wins_case_insensitively(
@@ -90,6 +92,7 @@ def test_longest_known_name_wins_case_insensitively(
         ("Big Bank: asked", "big bank"),
         ("acme, called", "acme"),
         ("ＡＣＭＥ  Health called", "acme health"),
+        ("acme's CTO called", "acme"),
     ],
 )
 def test_candidate_prefixes_contain_the_name_the_storage_must_find(text: str, known: str) -> None:
