@@ -109,8 +109,8 @@ _DAY_THEN_DAY = re.compile(r"[\s,，]*(?:the\s+)?$")
 
 
 def _same_day_merged(pieces: list[Piece], scan: str) -> list[Piece]:
-    """ "Monday the 16th", "friday, march 13": two names for one day are one date (the second is
-    usually the exact one)."""
+    """Two names for one day are one date ("Monday the 16th", "friday, march 13"); the second is
+    usually the exact one."""
     out: list[Piece] = []
     for piece in pieces:
         last = out[-1] if out else None

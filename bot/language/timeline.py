@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import calendar as _cal
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 Tense = Literal["past", "future", "neutral"]
 DEFAULT_TIME = (9, 0)  # a date without a time means the start of the working day
+EOD = (17, 0)  # "eod", "end of day", "close of business"
+PART_CLOCK = {"morning": (9, 0), "afternoon": (14, 0), "evening": (18, 0), "night": (20, 0)}
+Match = re.Match[str]
+
+
+def span(m: Match) -> tuple[int, int]:
+    return m.start(), m.end()
 
 
 @dataclass(slots=True)  # internal; not frozen, which makes construction 5x cheaper
