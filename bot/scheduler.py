@@ -15,7 +15,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.reminders import Dispatcher
 
 log = logging.getLogger(__name__)
-TICK_SECONDS = 0.5
+TICK_SECONDS = 0.25
 
 
 def _tick(dispatcher: Dispatcher) -> None:
