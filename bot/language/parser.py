@@ -18,8 +18,8 @@ from bot.language.lexicon import tokens
 from bot.language.markup import Marked, mark, tidy
 from bot.language.messages import message
 from bot.language.model import FollowUp, ParsedNote
-from bot.language.scripts import clause, has_han, words
-from bot.language.tags import TAG, find_tags
+from bot.language.scripts import clause, has_han, is_han, words
+from bot.language.tags import find_tags, tag_spans, without_tags
 
 MAX_CHARS = 4000
 # Newline, carriage return and tab are ordinary in pasted notes; every other control character
@@ -98,7 +98,7 @@ def _follow_up_text(body: Marked, moment: Moment, moments: list[Moment], whole: 
     left, right = (0, len(scan)) if whole else clause(scan, moment.start, moment.end)
     cuts = [(m.start, m.end) for m in moments if m.start < right and m.end > left]
     if "#" in scan[left:right]:
-        cuts = sorted([*cuts, *(m.span() for m in TAG.finditer(scan, left, right))])
+        cuts = sorted([*cuts, *tag_spans(scan, left, right)])
     text = _cut(readable, left, right, cuts)
     if not text and not whole:  # "due 12/15": nothing left of the clause; say the whole note instead
         text = _cut(readable, 0, len(readable), cuts)
@@ -119,7 +119,7 @@ def _cut(readable: str, left: int, right: int, cuts: list[tuple[int, int]]) -> s
 
 
 def _han_edge(readable: str, start: int, stop: int) -> bool:
-    return start > 0 and has_han(readable[start - 1]) and has_han(readable[stop : stop + 1])
+    return start > 0 and stop < len(readable) and is_han(readable[start - 1]) and is_han(readable[stop])
 
 
 def _parse(
@@ -141,7 +141,7 @@ def _parse(
     body = Marked(marked.readable[start:], marked.scan[start:], marked.mentions)
     lang = "zh" if has_han(body.scan) else "en"
     tags = find_tags(body.scan)
-    bare = TAG.sub("", body.scan) if tags else body.scan
+    bare = without_tags(body.scan) if tags else body.scan
     if not bare.strip() and not body.mentions:
         if tags and found.name is None:
             return failed("only_tags", lang)

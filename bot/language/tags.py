@@ -4,30 +4,49 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # The scan text has full-width `＃` folded to `#` and links blanked, so a `#` in a URL never shows
-# up here. A `#` glued to a word ("C#", "issue#4") is not a tag either.
-TAG = re.compile(r"(?<![\w#&])#([\w][\w-]*)")
+# up here. The pattern starts with a literal `#`, which the regex engine finds with a fast search;
+# whether the `#` is glued to a word ("C#", "issue#4": not a tag) is checked on the match.
+_HASH = re.compile(r"#(\w[\w-]*)")
 
 
 def _is_tag(word: str) -> bool:
     # "#2" is an issue or an item number, not a label.
-    return not word.replace("-", "").replace("_", "").isdigit()
+    return bool(word) and not word.replace("-", "").replace("_", "").isdigit()
+
+
+def _tags(scan: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    if "#" not in scan:
+        return
+    for match in _HASH.finditer(scan, start, len(scan) if end is None else end):
+        at = match.start()
+        before = scan[at - 1] if at else " "
+        if before.isalnum() or before in "_#&":
+            continue
+        if _is_tag(match.group(1).rstrip("-_")):
+            yield match
 
 
 def find_tags(scan: str) -> tuple[str, ...]:
-    if "#" not in scan:
-        return ()
     found: list[str] = []
-    for match in TAG.finditer(scan):
-        word = match.group(1).rstrip("-_")
-        if not word or not _is_tag(word):
-            continue
-        tag = unicodedata.normalize("NFKC", word).lower()
+    for match in _tags(scan):
+        tag = unicodedata.normalize("NFKC", match.group(1).rstrip("-_")).lower()
         if tag not in found:
             found.append(tag)
     return tuple(found)
 
 
-def tag_spans(scan: str) -> list[tuple[int, int]]:
-    return [m.span() for m in TAG.finditer(scan) if _is_tag(m.group(1).rstrip("-_") or "0")]
+def tag_spans(scan: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [match.span() for match in _tags(scan, start, end)]
+
+
+def without_tags(scan: str) -> str:
+    parts: list[str] = []
+    pos = 0
+    for start, stop in tag_spans(scan):
+        parts.append(scan[pos:start])
+        pos = stop
+    parts.append(scan[pos:])
+    return "".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from hypothesis import given, settings
@@ -29,6 +30,7 @@ NOTE_TEXT = st.one_of(
 
 def _valid(result: dict[str, object]) -> None:
     assert tuple(result) == CONTRACT_FIELDS
+    assert json.loads(json.dumps(result, ensure_ascii=False)) == result
     assert result["lang"] in ("en", "zh")
     assert result["category"] in CATEGORIES
     assert result["channel"] is None or result["channel"] in CHANNELS
