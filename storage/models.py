@@ -58,6 +58,30 @@ class Workspace(SQLModel, table=True):
     currency: str = Field(max_length=3)
     locale: str = Field(max_length=8)
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
+    # Reacting with this emoji (name without colons) to a message saves it as a note.
+    capture_emoji: str = Field(default="memo", max_length=64, sa_column_kwargs={"server_default": "memo"})
+
+
+class CaptureChannel(SQLModel, table=True):
+    """A channel whose every top-level message is a note on one customer."""
+
+    __tablename__ = "capture_channel"
+
+    team_id: str = Field(foreign_key="workspace.team_id", primary_key=True, max_length=32)
+    channel_id: str = Field(primary_key=True, max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SlackEvent(SQLModel, table=True):
+    """Events API deliveries already handled: Slack retries, and a retry must not store twice."""
+
+    __tablename__ = "slack_event"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    event_id: str = Field(primary_key=True, max_length=64)
+    received_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
 class CustomerBase(SQLModel):
