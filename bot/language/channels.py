@@ -13,7 +13,7 @@ EN_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         "meeting",
         r"video[- ]?call|zoom|google meet|webex|meet(?:ing|ings|s)?|met|lunch(?:ed)?|dinner|coffee"
-        r"|breakfast|in[- ]person|conference call|workshop",
+        r"|breakfast|in[- ]person|conference call",
     ),
     ("visit", r"visit(?:ed|ing|s)?|on[- ]?site|site visit|dropped by|stopped by|went to their office"),
     ("call", r"call(?:ed|ing|s)?|phon(?:e|ed|ing)|rang|ring|voicemail|dialed|dialled"),

@@ -44,9 +44,9 @@ _LATIN_STOPS = _FUNCTION_WORDS | words(
     monday tuesday wednesday thursday friday saturday sunday
     tue tues thu thur thurs fri next last this eod eow eom asap
     follow followup follow-up followed reminder remind demo pricing price quote contract invoice deal
-    proposal renewal onboarding support issue issues ticket bug outage trial pilot upgrade downgrade
-    budget seats licenses licences users sla rfp rfq po poc kickoff kick-off qbr check check-in
-    review video phone conference site voicemail text sms whatsapp wechat webex workshop coffee breakfast
+    proposal renewal onboarding issue issues ticket bug outage upgrade downgrade
+    budget seats licenses licences users sla rfp rfq po poc kickoff kick-off qbr check-in
+    review voicemail sms whatsapp wechat webex
     """
 )
 _NOT_VERBS = words("limited united incorporated red bed seed speed feed need breed")
@@ -129,6 +129,11 @@ def _strong_stop_in(name: str) -> int | None:
     return None
 
 
+def _next_word(readable: str, pos: int) -> str:
+    unit = next(iter(_units(readable, pos)), None)
+    return readable[pos : unit[0]].strip().rstrip(_TRAILING_PUNCT).lower() if unit else ""
+
+
 def _guess_latin(readable: str, start: int) -> CustomerSpan:
     words: list[tuple[str, int]] = []  # (word without trailing punctuation, its end offset)
     pos = start
@@ -147,8 +152,13 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
         if word != raw:  # "acme, called …": punctuation closes the name
             stopped = strong = True
             break
+        following = _next_word(readable, end)
+        if word.lower() in _NAME_OR_CHANNEL and following in _CHANNEL_FOLLOWERS and len(words) > 1:
+            words.pop()
+            stopped = strong = True
+            break
         possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
-        if possessive and (len(words) == 1 or word[0].islower()):
+        if possessive and following in _ROLES:
             # "fabrikam's CTO met us": the customer is fabrikam; the note goes on after the 's.
             words[-1] = (word[: possessive.start()], words[-1][1])
             return _named(words, end)
@@ -166,6 +176,17 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+# Nouns that are parts of company names ("Fourth Coffee", "Southridge Video", "The Phone Company")
+# but begin the note when a way of talking follows them ("acme video call", "acme coffee with Jo").
+_NAME_OR_CHANNEL = words("video phone conference site coffee breakfast workshop support trial pilot")
+_CHANNEL_FOLLOWERS = words("call calls conference meeting chat visit with about re")
+# After "fabrikam's" these name a person or team at the customer, so the customer is fabrikam.
+_ROLES = words(
+    "cto ceo cfo coo cio ciso vp svp evp head director manager team procurement legal it ops engineering"
+    " sales finance buyer champion contact admin lead founder owner boss cmo security"
+    " renewal contract invoice deal order account budget pricing proposal rfp po pilot trial demo onboarding"
+    " outage ticket issue issues support payment quote"
+)
 
 
 def _named(words: list[tuple[str, int]], body_start: int) -> CustomerSpan:
