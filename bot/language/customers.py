@@ -44,7 +44,7 @@ _LATIN_STOPS = _FUNCTION_WORDS | words(
     monday tuesday wednesday thursday friday saturday sunday
     tue tues thu thur thurs fri next last this eod eow eom asap
     follow followup follow-up followed reminder remind demo pricing price quote contract invoice deal
-    proposal renewal onboarding issue issues ticket bug outage upgrade downgrade
+    proposal renewal onboarding support issue issues ticket bug outage trial pilot upgrade downgrade
     budget seats licenses licences users sla rfp rfq po poc kickoff kick-off qbr check-in
     review voicemail sms whatsapp wechat webex
     """
@@ -178,7 +178,7 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
 _POSSESSIVE = re.compile(r"['’]s$")
 # Nouns that are parts of company names ("Fourth Coffee", "Southridge Video", "The Phone Company")
 # but begin the note when a way of talking follows them ("acme video call", "acme coffee with Jo").
-_NAME_OR_CHANNEL = words("video phone conference site coffee breakfast workshop support trial pilot")
+_NAME_OR_CHANNEL = words("video phone conference site coffee breakfast workshop")
 _CHANNEL_FOLLOWERS = words("call calls conference meeting chat visit with about re")
 # After "fabrikam's" these name a person or team at the customer, so the customer is fabrikam.
 _ROLES = words(
