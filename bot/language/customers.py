@@ -152,13 +152,16 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
         if word != raw:  # "acme, called …": punctuation closes the name
             stopped = strong = True
             break
-        following = _next_word(readable, end)
-        if word.lower() in _NAME_OR_CHANNEL and following in _CHANNEL_FOLLOWERS and len(words) > 1:
+        if (
+            len(words) > 1
+            and word.lower() in _NAME_OR_CHANNEL
+            and _next_word(readable, end) in _CHANNEL_FOLLOWERS
+        ):
             words.pop()
             stopped = strong = True
             break
         possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
-        if possessive and following in _ROLES:
+        if possessive and _next_word(readable, end) in _ROLES:
             # "fabrikam's CTO met us": the customer is fabrikam; the note goes on after the 's.
             words[-1] = (word[: possessive.start()], words[-1][1])
             return _named(words, end)
