@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from bot.language.model import ParsedNote
-from bot.language.parser import _zone, failed, parse_note
+from bot.language.parser import failed, parse_note, zone_named
 
 CONTRACT_FIELDS = (
     "customer",
@@ -69,7 +69,7 @@ def parse_request(
     if not isinstance(text, str):
         return _bad('"text" must be a string with the note, e.g. "acme called about pricing".')
     tz = obj.get("tz") or default_tz
-    if not isinstance(tz, str) or _zone(tz) is None:
+    if not isinstance(tz, str) or zone_named(tz) is None:
         return _bad(f'"tz" must be an IANA time zone such as "Europe/London", not {tz!r}.')
     raw_now = obj.get("now")
     if raw_now is None:

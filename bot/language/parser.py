@@ -47,7 +47,7 @@ def _trim_edges(text: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _zone(tz: str) -> ZoneInfo | None:
+def zone_named(tz: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
@@ -128,7 +128,7 @@ def _parse(
     problem = _input_problem(text)
     if problem is not None:
         return problem
-    zone = _zone(tz)
+    zone = zone_named(tz)
     if zone is None:
         detail = f"Unknown time zone {tz!r}; use an IANA name like Europe/London."
         return failed("bad_request", "en", detail=detail)
