@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from bot.language.names import (
     CustomerSpan,
-    _colon_prefix,
-    _prefix_ends,
-    _quoted,
-    _units,
+    colon_name,
+    name_units,
     name_variants,
     normalize_name,
+    prefix_ends,
+    quoted_name,
 )
 from bot.language.scripts import HAN_RUN, is_han, words
 
@@ -76,7 +76,7 @@ def _known(readable: str, start: int, known: Iterable[str]) -> CustomerSpan | No
     if not by_key:
         return None
     best: CustomerSpan | None = None
-    for end in _prefix_ends(readable, start):
+    for end in prefix_ends(readable, start):
         piece = readable[start:end]
         for candidate in name_variants(piece):
             hit = by_key.get(normalize_name(candidate))
@@ -130,7 +130,7 @@ def _strong_stop_in(name: str) -> int | None:
 
 
 def _next_word(readable: str, pos: int) -> str:
-    unit = next(iter(_units(readable, pos)), None)
+    unit = next(iter(name_units(readable, pos)), None)
     return readable[pos : unit[0]].strip().rstrip(_TRAILING_PUNCT).lower() if unit else ""
 
 
@@ -138,7 +138,7 @@ def _guess_latin(readable: str, start: int) -> CustomerSpan:
     words: list[tuple[str, int]] = []  # (word without trailing punctuation, its end offset)
     pos = start
     stopped = strong = False
-    for end, han in _units(readable, start):
+    for end, han in name_units(readable, start):
         if len(words) > _GUESS_WORDS:
             break
         raw = readable[pos:end].strip()
@@ -203,10 +203,10 @@ def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
     start = len(readable) - len(readable.lstrip())
     if start >= len(readable):
         return CustomerSpan(None, start)
-    quoted = _quoted(readable, start)
+    quoted = quoted_name(readable, start)
     if quoted is not None:
         return CustomerSpan(*quoted)
-    colon = _colon_prefix(readable, start)
+    colon = colon_name(readable, start)
     if colon is not None:
         # "acme feedback: loves the dashboard" names acme; the keyword already belongs to the note.
         cut = _strong_stop_in(colon[0]) if not is_han(readable[start]) else None

@@ -39,7 +39,7 @@ _UNIT = re.compile(
 )
 
 
-def _units(text: str, start: int) -> Iterator[tuple[int, bool]]:
+def name_units(text: str, start: int) -> Iterator[tuple[int, bool]]:
     """Yield (end offset, is_han) of each word or Han character from `start`, up to a line break or 。，."""
     pos = start
     while (unit := _UNIT.match(text, pos)) is not None:
@@ -47,10 +47,10 @@ def _units(text: str, start: int) -> Iterator[tuple[int, bool]]:
         yield pos, unit.group("han") is not None
 
 
-def _prefix_ends(text: str, start: int) -> list[int]:
+def prefix_ends(text: str, start: int) -> list[int]:
     ends: list[int] = []
     words = hans = 0
-    for end, han in _units(text, start):
+    for end, han in name_units(text, start):
         if han:
             hans += 1
         else:
@@ -61,7 +61,7 @@ def _prefix_ends(text: str, start: int) -> list[int]:
     return ends
 
 
-def _quoted(text: str, start: int) -> tuple[str, int] | None:
+def quoted_name(text: str, start: int) -> tuple[str, int] | None:
     closer = _QUOTES.get(text[start : start + 1])
     if closer is None:
         return None
@@ -79,7 +79,7 @@ _NOT_A_NAME = words(
 )
 
 
-def _colon_prefix(text: str, start: int) -> tuple[str, int] | None:
+def colon_name(text: str, start: int) -> tuple[str, int] | None:
     head = text[start : start + 62]
     if ":" not in head and "：" not in head:
         return None
@@ -115,10 +115,10 @@ def candidate_prefixes(text: str, limit: int = 40) -> list[str]:
         if key and key not in found:
             found.append(key)
 
-    for explicit in (_quoted(readable, start), _colon_prefix(readable, start)):
+    for explicit in (quoted_name(readable, start), colon_name(readable, start)):
         if explicit:
             add(explicit[0])
-    for end in _prefix_ends(readable, start):
+    for end in prefix_ends(readable, start):
         piece = readable[start:end]
         for variant in name_variants(piece):
             add(variant)
