@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 from bot.errors import NotFound, UserError
-from bot.language import normalize_name
+from bot.language import candidate_prefixes, normalize_name
 from bot.runtime import WorkspaceDefaults
 from storage import customers, followups, notes, tags
 from storage.db import Database
@@ -130,3 +130,16 @@ def _card(*, session: Session, team_id: str, customer: Customer, tz: str) -> Cus
         ),
         tz=tz,
     )
+
+
+def customer_named_in(*, db: Database, team_id: str, text: str) -> str | None:
+    """The known customer a message names: at its start, else at the start of any later word."""
+    starts = [0, *[i + 1 for i, ch in enumerate(text[:400]) if ch.isspace()][:40]]
+    with db.session() as session:
+        for start in starts:
+            found = customers.find_names(
+                session=session, team_id=team_id, normalized=candidate_prefixes(text[start:])
+            )
+            if found:
+                return max(found, key=lambda name: len(name.normalized)).name
+    return None

@@ -114,9 +114,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "card_region": {"en": "Region", "zh": "地区"},
     "card_industry": {"en": "Industry", "zh": "行业"},
     "command_not_available": {
-        "en": "`{command}` is not available in this version of Rapport yet. "
-        "`/note`, `/customer` and `/followup` are.",
-        "zh": "这个版本的 Rapport 还不支持 `{command}`。可以用 `/note`、`/customer` 和 `/followup`。",
+        "en": "`{command}` is not available in this version of Rapport yet.",
+        "zh": "这个版本的 Rapport 还不支持 `{command}`。",
     },
     "followup_usage": {
         "en": "`/followup <customer> <when> <what>` sets a reminder; `/followup list` shows yours.",
@@ -194,6 +193,38 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "还没有笔记。试试 `/note 阿里巴巴 电话沟通报价 #报价`。",
     },
     "home_no_customers": {"en": "You own no customers yet.", "zh": "你还没有负责的客户。"},
+    "capture_no_customer": {
+        "en": "I couldn't tell which customer that message is about. Use the message's "
+        "*Save as customer note* shortcut to choose, or make this a capture channel: "
+        "`/crm settings capture here <customer>`.",
+        "zh": "看不出这条消息是关于哪个客户的。请用消息菜单里的「Save as customer note」选择客户，"
+        "或把本频道设为记录频道：`/crm settings capture here <客户>`。",
+    },
+    "capture_saved": {"en": "📝 Saved as a note on *{customer}*.", "zh": "📝 已记录到 *{customer}*。"},
+    "crm_bad_emoji": {"en": "Give an emoji name like `:memo:`.", "zh": "请给出表情名称，例如 `:memo:`。"},
+    "crm_capture_on": {
+        "en": "Every new message in <#{channel}> is now a note on *{customer}*.",
+        "zh": "<#{channel}> 里的每条新消息都会记录到 *{customer}*。",
+    },
+    "crm_capture_off": {
+        "en": "<#{channel}> is no longer a capture channel.",
+        "zh": "<#{channel}> 不再自动记录。",
+    },
+    "crm_emoji_set": {
+        "en": "Reacting with :{emoji}: to a message now saves it as a note.",
+        "zh": "用 :{emoji}: 回应消息即可把它记为笔记。",
+    },
+    "crm_help": {
+        "en": "*/crm commands*\n"
+        "• `/crm search <words> [#tag] [customer:acme] [from:@someone] [since:2026-01-01]`\n"
+        "• `/crm settings capture here <customer>` (or `#channel <customer>`); "
+        "`/crm settings capture here off`\n"
+        "• `/crm settings emoji :memo:` — the reaction that saves a message as a note",
+        "zh": "*/crm 命令*\n"
+        "• `/crm search <关键词> [#标签] [customer:客户] [from:@同事] [since:2026-01-01]`\n"
+        "• `/crm settings capture here <客户>`（或 `#频道 <客户>`），`/crm settings capture here off`\n"
+        "• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记",
+    },
     "error_generic": {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",
         "zh": "抱歉，我们这边出了点问题，操作没有完成。请稍后再试。",

@@ -73,12 +73,18 @@ def file_note(
     permalink: str | None = None,
     source: str = "command",
     user_tz: str | None = None,
+    customer: str | None = None,
+    written_at: datetime | None = None,
 ) -> FiledNote:
     """Parses `text`, files it under its customer (created if new) and returns what was understood.
 
+    `customer` files it under that customer whatever the text starts with (a capture channel's
+    customer, a name chosen in a form). `written_at` is when the text was written (a captured
+    Slack message): relative dates are read from then, and it is when the note happened.
     Everything is written in one transaction: when this returns, the note is stored, so the
     caller may tell the user so.
     """
+    said_at = written_at or now
     with db.session() as session:
         workspace = ensure_workspace(
             session=session,
@@ -89,10 +95,14 @@ def file_note(
             now=now,
         )
         zone = user_tz or workspace.tz  # dates are read where the writer is
-        known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+        # A given customer is put in front, quoted, so the parser takes it and reads the rest as the body.
+        to_parse = f"\u201c{customer}\u201d {text}" if customer else text
+        known = customers.find_names(
+            session=session, team_id=team_id, normalized=candidate_prefixes(to_parse)
+        )
         parsed = parse_note(
-            text,
-            now=now.astimezone(ZoneInfo(zone)),
+            to_parse,
+            now=said_at.astimezone(ZoneInfo(zone)),
             tz=zone,
             known=[name.name for name in known],
             default_currency=workspace.currency,
@@ -100,7 +110,7 @@ def file_note(
         lang = reply_lang(text, workspace.locale)
         _reject_unusable(parsed, lang)
         assert parsed.customer is not None
-        customer, created = customers.get_or_create_customer(
+        filed_under, created = customers.get_or_create_customer(
             session=session,
             team_id=team_id,
             name=parsed.customer,
@@ -108,12 +118,12 @@ def file_note(
             created_by=user_id,
             now=now,
         )
-        assert customer.id is not None
+        assert filed_under.id is not None
         note = notes.create_note(
             session=session,
             team_id=team_id,
             note_in=NoteCreate(
-                customer_id=customer.id,
+                customer_id=filed_under.id,
                 author_id=user_id,
                 text=text,
                 body=parsed.body,
@@ -124,7 +134,7 @@ def file_note(
                 permalink=permalink,
                 contact_channel=ContactChannel(parsed.channel) if parsed.channel else None,
                 category=Category(parsed.category),
-                occurred_at=parsed.occurred_at,
+                occurred_at=parsed.occurred_at or written_at,
                 amount=parsed.amount.value if parsed.amount else None,
                 currency=parsed.amount.currency if parsed.amount else None,
             ),
@@ -133,14 +143,14 @@ def file_note(
         assert note.id is not None
         tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(parsed.tags))
         tags.tag_note(
-            session=session, team_id=team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
+            session=session, team_id=team_id, note_id=note.id, customer_id=filed_under.id, tags=tag_rows
         )
         follow_up_id = None
         if parsed.follow_up is not None:
             follow_up = followups.create_follow_up(
                 session=session,
                 team_id=team_id,
-                customer_id=customer.id,
+                customer_id=filed_under.id,
                 note_id=note.id,
                 assignee_id=parsed.mentions[0] if parsed.mentions else user_id,
                 created_by=user_id,
@@ -152,8 +162,8 @@ def file_note(
             follow_up_id = follow_up.id
         return FiledNote(
             note_id=note.id,
-            customer_id=customer.id,
-            customer_name=customer.name,
+            customer_id=filed_under.id,
+            customer_name=filed_under.name,
             customer_created=created,
             body=parsed.body,
             tags=tuple(parsed.tags),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, failures, home, reminders, views
+from handlers import actions, commands, crm, events, failures, home, reminders, views
 
 
 def register_all(app: App) -> None:
@@ -13,4 +13,7 @@ def register_all(app: App) -> None:
     views.register(app)
     reminders.register(app)
     home.register(app)
+    events.register(app)
+    crm.register(app)
+    commands.register_fallback(app)
     failures.register(app)

@@ -23,7 +23,6 @@ def register(app: App) -> None:
     app.command("/note")(note_command)
     app.command("/customer")(customer_command)
     app.command("/followup")(followup_command)
-    app.command(re.compile(r"^/.+"))(not_yet_command)
 
 
 def _answer(ack: Ack, message: Message) -> None:
@@ -109,6 +108,11 @@ def followup_command(ack: Ack, command: dict[str, Any], client: WebClient, conte
         _answer(ack, errors.user_error(refused, reply_lang(text, rt.settings.locale)))
         return
     _answer(ack, followup_views.follow_up_set(created, now))
+
+
+def register_fallback(app: App) -> None:
+    """Last of all listeners: a command no listener took gets an answer, not a Slack error."""
+    app.command(re.compile(r"^/.+"))(not_yet_command)
 
 
 def not_yet_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:

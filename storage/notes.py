@@ -114,3 +114,14 @@ def notes_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[int, N
         return {}
     statement = select(Note).where(Note.team_id == team_id, col(Note.id).in_(ids))
     return {note.id: note for note in session.exec(statement) if note.id is not None}
+
+
+def note_for_message(*, session: Session, team_id: str, channel_id: str, ts: str) -> Note | None:
+    """The live note already made from a Slack message, if any (a message is captured once)."""
+    statement = select(Note).where(
+        Note.team_id == team_id,
+        Note.slack_channel_id == channel_id,
+        Note.slack_ts == ts,
+        col(Note.deleted_at).is_(None),
+    )
+    return session.exec(statement).first()

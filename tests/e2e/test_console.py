@@ -61,13 +61,13 @@ def test_console_undo_button_soft_deletes_the_note(tmp_path: Path) -> None:
 
 
 def test_console_explains_what_it_cannot_do(tmp_path: Path) -> None:
-    result = _console(tmp_path, ["/note", "hello", "9", "/crm search x"])
+    result = _console(tmp_path, ["/note", "hello", "9", "/frobnicate x"])
 
     out = result.stdout
     assert "That note is empty." in out and "/note acme called re pricing" in out
     assert "Start with a slash command" in out
     assert "There are no buttons to press." in out
-    assert "/crm is not available in this version of Rapport yet" in out
+    assert "/frobnicate is not available in this version of Rapport yet" in out
     assert result.returncode == 0
 
 

@@ -20,7 +20,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("workspace", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("capture_emoji", sa.String(length=64), nullable=False, server_default="memo"))
+        batch_op.add_column(
+            sa.Column("capture_emoji", sa.String(length=64), nullable=False, server_default="memo")
+        )
     op.create_table(
         "capture_channel",
         sa.Column("team_id", sa.String(length=32), nullable=False),

@@ -1,0 +1,79 @@
+"""/crm: settings and help (search, tags, segments and digests arrive with their services)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+
+from bot import capture
+from bot.errors import UserError
+from bot.i18n import reply_lang, t
+from bot.render import errors
+from bot.render.kit import Message, section
+from handlers.runtime import runtime
+
+_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
+
+
+def register(app: App) -> None:
+    app.command("/crm")(crm_command)
+
+
+def _answer(ack: Ack, text: str) -> None:
+    message = Message(text=text, blocks=[section(text)])
+    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+
+
+def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    rt = runtime(context)
+    text = str(command.get("text", "")).strip()
+    lang = reply_lang(text, rt.settings.locale)
+    words = text.split()
+    try:
+        if words[:2] == ["settings", "capture"] and len(words) >= 3:
+            _capture(ack, command, words[2], " ".join(words[3:]), lang, context)
+        elif words[:2] == ["settings", "emoji"] and len(words) == 3:
+            emoji = capture.set_capture_emoji(
+                db=rt.db, team_id=command["team_id"], emoji=words[2], now=rt.clock(), defaults=rt.defaults
+            )
+            _answer(ack, t("crm_emoji_set", lang, emoji=emoji))
+        elif words and words[0] not in ("help", "帮助"):
+            _answer(
+                ack,
+                t("command_not_available", lang, command=f"/crm {words[0]}") + "\n\n" + t("crm_help", lang),
+            )
+        else:
+            _answer(ack, t("crm_help", lang))
+    except UserError as refused:
+        message = errors.user_error(refused, lang)
+        ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+
+
+def _capture(
+    ack: Ack, command: dict[str, Any], where: str, customer: str, lang: str, context: BoltContext
+) -> None:
+    rt = runtime(context)
+    mentioned = _CHANNEL.match(where)
+    if where == "here":
+        channel = str(command["channel_id"])
+    elif mentioned:
+        channel = mentioned.group(1)
+    else:
+        _answer(ack, t("crm_help", lang))
+        return
+    name = customer.strip().strip("\"'“”「」") or None
+    setting = capture.set_capture(
+        db=rt.db,
+        team_id=command["team_id"],
+        channel_id=channel,
+        customer_name=None if name in (None, "off", "关闭") else name,
+        user_id=command["user_id"],
+        now=rt.clock(),
+        defaults=rt.defaults,
+    )
+    if setting.customer_name is None:
+        _answer(ack, t("crm_capture_off", lang, channel=channel))
+    else:
+        _answer(ack, t("crm_capture_on", lang, channel=channel, customer=setting.customer_name))

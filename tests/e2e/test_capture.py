@@ -1,0 +1,201 @@
+"""Ways in from any message: @rapport in a thread, capture channels (with Slack's retries),
+the capture reaction — over signed HTTP, answers checked at the Slack stand-in."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlmodel import select
+
+from bot.console.standin import Call
+from storage.models import Note
+from tests import factories as f
+from tests.e2e.conftest import Rapport
+
+BOT = "U0RAPPORT"
+
+
+def _event(rapport: Rapport, event: dict[str, Any], event_id: str, retry: int | None = None) -> int:
+    body = f.event_body(event, event_id=event_id)
+    headers = f.signed(body, json_body=True)
+    if retry is not None:
+        headers |= {"x-slack-retry-num": str(retry), "x-slack-retry-reason": "http_timeout"}
+    return f.post(rapport.url + "/slack/events", body, headers).status
+
+
+def _wait_for(rapport: Rapport, method: str, count: int = 1) -> list[dict[str, Any]]:
+    for _ in range(200):  # events are handled after the answer to Slack: wait for the result
+        calls = rapport.slack.calls_to(method)
+        if len(calls) >= count:
+            return [c.params for c in calls]
+        time.sleep(0.05)
+    raise AssertionError(f"{method} never arrived")
+
+
+def _notes(rapport: Rapport) -> list[Note]:
+    for _ in range(100):
+        with rapport.db.session() as session:
+            found = list(session.exec(select(Note).order_by(Note.id)))  # type: ignore[arg-type]
+        if found:
+            return found
+        time.sleep(0.05)
+    return []
+
+
+def test_mention_in_a_thread_replies_in_the_thread_with_the_card(rapport: Rapport) -> None:
+    rapport.command("acme called re pricing #pricing")
+
+    status = _event(
+        rapport,
+        {
+            "type": "app_mention",
+            "user": f.USER,
+            "text": f"<@{BOT}> Acme",
+            "channel": "C9",
+            "ts": "1700.2",
+            "thread_ts": "1700.1",
+        },
+        "Ev1",
+    )
+
+    assert status == 200
+    [reply] = _wait_for(rapport, "chat.postMessage")
+    assert reply["channel"] == "C9" and reply["thread_ts"] == "1700.1"
+    assert "called re pricing" in f.all_text(reply["blocks"])
+
+
+def test_bare_mention_in_a_thread_shows_the_customer_its_parent_names(rapport: Rapport) -> None:
+    rapport.command("Globex Corp: renewal coming up")
+
+    def parent(call: Call) -> tuple[int, dict[str, Any], dict[str, str]]:
+        return (
+            200,
+            {"ok": True, "messages": [{"ts": "1700.1", "text": "Heads up: globex corp wants a call"}]},
+            {},
+        )
+
+    rapport.slack.respond_with("conversations.replies", parent)
+    _event(
+        rapport,
+        {
+            "type": "app_mention",
+            "user": f.USER,
+            "text": f"<@{BOT}>",
+            "channel": "C9",
+            "ts": "1700.3",
+            "thread_ts": "1700.1",
+        },
+        "Ev2",
+    )
+
+    [reply] = _wait_for(rapport, "chat.postMessage")
+    assert reply["thread_ts"] == "1700.1" and "Globex Corp" in reply["text"]
+
+
+def test_capture_channel_stores_each_message_once_despite_retries(rapport: Rapport) -> None:
+    answer = rapport.command("settings capture here Acme Health", command="/crm").json()
+    assert "now a note on *Acme Health*" in answer["text"]
+    message = {
+        "type": "message",
+        "user": "U5",
+        "text": "sent them the SOW, follow up friday",
+        "channel": f.CHANNEL,
+        "ts": "1773133200.000100",
+    }
+
+    assert _event(rapport, message, "Ev10") == 200
+    assert _event(rapport, message, "Ev10", retry=1) == 200
+    assert _event(rapport, message, "Ev10", retry=2) == 200
+    _event(
+        rapport, {**message, "ts": "1773133300.000100", "thread_ts": "1773133200.000100"}, "Ev11"
+    )  # a reply
+
+    [note] = _notes(rapport)
+    time.sleep(0.3)  # let any wrongly accepted retry land before counting again
+    assert len(_notes(rapport)) == 1
+    assert note.author_id == "U5" and note.source == "capture" and note.slack_ts == "1773133200.000100"
+    assert note.permalink and note.permalink.startswith("https://")
+    assert note.body.startswith("sent them the SOW")
+
+
+def test_reaction_with_the_capture_emoji_saves_the_message_once(rapport: Rapport) -> None:
+    rapport.command("acme: first contact")
+
+    def history(call: Call) -> tuple[int, dict[str, Any], dict[str, str]]:
+        return (
+            200,
+            {
+                "ok": True,
+                "messages": [
+                    {"ts": "1773133200.000200", "user": "U5", "text": "acme wants 20 seats #upsell"}
+                ],
+            },
+            {},
+        )
+
+    rapport.slack.respond_with("conversations.history", history)
+    reaction = {
+        "type": "reaction_added",
+        "user": f.USER,
+        "reaction": "memo",
+        "item": {"type": "message", "channel": "C7", "ts": "1773133200.000200"},
+    }
+
+    _event(rapport, reaction, "Ev20")
+    _wait_for(rapport, "chat.postEphemeral")
+    _event(rapport, {**reaction, "user": "U6"}, "Ev21")  # someone else reacts too
+
+    with rapport.db.session() as session:
+        captured = list(session.exec(select(Note).where(Note.source == "reaction")))
+    assert len(captured) == 1
+    assert captured[0].author_id == "U5" and captured[0].slack_channel_id == "C7"
+    [told] = _wait_for(rapport, "chat.postEphemeral")
+    assert told["user"] == f.USER and "Saved as a note on *acme*" in told["text"]
+
+
+def test_reaction_on_a_message_naming_no_known_customer_explains_instead(rapport: Rapport) -> None:
+    def history(call: Call) -> tuple[int, dict[str, Any], dict[str, str]]:
+        return (
+            200,
+            {"ok": True, "messages": [{"ts": "1773133200.000300", "user": "U5", "text": "lunch at noon?"}]},
+            {},
+        )
+
+    rapport.slack.respond_with("conversations.history", history)
+    _event(
+        rapport,
+        {
+            "type": "reaction_added",
+            "user": f.USER,
+            "reaction": "memo",
+            "item": {"type": "message", "channel": "C7", "ts": "1773133200.000300"},
+        },
+        "Ev30",
+    )
+
+    [told] = _wait_for(rapport, "chat.postEphemeral")
+    assert "couldn't tell which customer" in told["text"]
+    with rapport.db.session() as session:
+        assert list(session.exec(select(Note))) == []
+
+
+def test_other_reactions_are_ignored_and_the_emoji_is_configurable(rapport: Rapport) -> None:
+    rapport.command("acme: first contact")
+    assert "saves it as a note" in rapport.command("settings emoji :pushpin:", command="/crm").json()["text"]
+
+    def history(call: Call) -> tuple[int, dict[str, Any], dict[str, str]]:
+        return (
+            200,
+            {"ok": True, "messages": [{"ts": "1773133200.000400", "user": "U5", "text": "acme signed!"}]},
+            {},
+        )
+
+    rapport.slack.respond_with("conversations.history", history)
+    item = {"type": "message", "channel": "C7", "ts": "1773133200.000400"}
+    _event(rapport, {"type": "reaction_added", "user": f.USER, "reaction": "memo", "item": item}, "Ev40")
+    _event(rapport, {"type": "reaction_added", "user": f.USER, "reaction": "pushpin", "item": item}, "Ev41")
+
+    _wait_for(rapport, "chat.postEphemeral")
+    with rapport.db.session() as session:
+        assert [n.body for n in session.exec(select(Note).where(Note.source == "reaction"))] == ["signed!"]
