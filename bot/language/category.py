@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.language.lexicon import Lexicon, Token
+from bot.language.lexicon import FirstCharLexicon, Lexicon, Token
 from bot.language.scripts import has_han
 
 # When a note says several things, the one that needs the most care wins: a complaint about an
@@ -34,7 +34,7 @@ _ZH: dict[str, str] = {
 }
 
 _EN_WORDS = Lexicon(EN_KEYWORDS)
-_ZH_KEYWORDS = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _ZH.items()))
+_ZH_KEYWORDS = FirstCharLexicon(_ZH)
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|didn't|didnt|did not|hasn't|hasnt|haven't|won't|doesn't|don't)"
     r"(?:\s+\w+)?\s*$",
@@ -82,8 +82,7 @@ def find_category(
         ):
             found.add(name)
     if has_han(scan) if han is None else han:
-        for match in _ZH_KEYWORDS.finditer(scan):
-            name = match.lastgroup or ""
+        for name, match in _ZH_KEYWORDS.finditer(scan):
             if name not in found and _counts(scan, match.start(), match.group(), "zh", name):
                 found.add(name)
     return next((name for name in _PRIORITY if name in found), "general")

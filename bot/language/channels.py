@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.language.lexicon import Lexicon, Token
+from bot.language.lexicon import FirstCharLexicon, Lexicon, Token
 from bot.language.scripts import has_han
 
 # Order matters where phrases overlap: "video call" is a meeting, not a call.
@@ -34,7 +34,7 @@ _ZH: tuple[tuple[str, str], ...] = (
 
 _EN_WORDS = Lexicon(dict(EN_KEYWORDS))
 _CHANNELS = frozenset(name for name, _ in EN_KEYWORDS)
-_ZH_WORDS = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _ZH))
+_ZH_WORDS = FirstCharLexicon(dict(_ZH))
 
 
 def find_channel(
@@ -53,6 +53,6 @@ def find_channel(
     else:
         english = next((hit for hit in hits if hit[0] in _CHANNELS), None)
     chinese = _ZH_WORDS.search(scan) if (has_han(scan) if han is None else han) else None
-    if chinese is not None and (english is None or chinese.start() < english[1].start()):
-        return chinese.lastgroup
+    if chinese is not None and (english is None or chinese[1].start() < english[1].start()):
+        return chinese[0]
     return english[0] if english else None

@@ -93,3 +93,40 @@ class Lexicon:
                 continue
             pos = match.end()
             yield match.lastgroup, match
+
+
+class FirstCharLexicon:
+    """Labelled keyword patterns that each start with a literal character (Chinese words, mostly).
+
+    Found like `Lexicon` finds English ones: a plain character class locates the characters a
+    keyword can start with, and only the keywords starting with that character are tried there.
+    """
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        by_char: dict[str, dict[str, list[str]]] = {}
+        for label, pattern in table.items():
+            for alt in alternatives(pattern):
+                head = alt[:1]
+                if not head or head in "([\\.^$|?*+{" or alt[1:2] in ("?", "*", "+", "{"):
+                    raise ValueError(f"keyword {alt!r} must start with a literal character")
+                by_char.setdefault(head, {}).setdefault(label, []).append(alt)
+        self._starts = re.compile("[" + re.escape("".join(sorted(by_char))) + "]")
+        self._by_char = {
+            head: re.compile("|".join(f"(?P<{label}>{'|'.join(alts)})" for label, alts in labels.items()))
+            for head, labels in by_char.items()
+        }
+
+    def finditer(self, scan: str) -> Iterator[tuple[str, re.Match[str]]]:
+        pos = 0
+        for start in self._starts.finditer(scan):
+            at = start.start()
+            if at < pos:
+                continue
+            match = self._by_char[scan[at]].match(scan, at)
+            if match is None or match.lastgroup is None:
+                continue
+            pos = match.end()
+            yield match.lastgroup, match
+
+    def search(self, scan: str) -> tuple[str, re.Match[str]] | None:
+        return next(self.finditer(scan), None)

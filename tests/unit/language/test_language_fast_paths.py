@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.language import amounts, category, channels, dates_en, dates_zh
-from bot.language.lexicon import Lexicon, alternatives, tokens
+from bot.language.lexicon import FirstCharLexicon, Lexicon, alternatives, tokens
 from bot.language.markup import mark
 
 VOCABULARY = """tomorrow tmrw today tonight yesterday the day after before this next last coming past previous
@@ -69,3 +69,14 @@ def test_amounts_tried_at_tokens_are_the_amounts_a_plain_scan_finds(text: str) -
     scan = mark(text).scan
     plain = amounts.pick(amounts._AMOUNT.finditer(scan), "USD")
     assert amounts.find_amount(scan, "USD") == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=NOTES)
+def test_chinese_keyword_tables_found_by_first_character_match_a_plain_scan(text: str) -> None:
+    scan = mark(text).scan
+    for table in (dict(channels._ZH), category._ZH):
+        lexicon = FirstCharLexicon(table)
+        plain = re.compile("|".join(f"(?P<{label}>{words})" for label, words in table.items()))
+        found = [(label, m.span()) for label, m in lexicon.finditer(scan)]
+        assert found == [(m.lastgroup, m.span()) for m in plain.finditer(scan)]
