@@ -57,6 +57,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "button_undo": {"en": "Undo", "zh": "撤销"},
     "button_edit": {"en": "Edit", "zh": "修改"},
     "edit_title": {"en": "Edit note", "zh": "修改笔记"},
+    "save_message_title": {"en": "Save as customer note", "zh": "记为客户笔记"},
     "edit_submit": {"en": "Save", "zh": "保存"},
     "edit_cancel": {"en": "Cancel", "zh": "取消"},
     "field_currency": {"en": "Currency (ISO code, e.g. USD)", "zh": "币种（如 CNY、USD）"},
@@ -201,6 +202,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "或把本频道设为记录频道：`/crm settings capture here <客户>`。",
     },
     "capture_saved": {"en": "📝 Saved as a note on *{customer}*.", "zh": "📝 已记录到 *{customer}*。"},
+    "capture_already_saved": {
+        "en": "That message was already saved as a note.",
+        "zh": "这条消息已经记录过了。",
+    },
     "crm_bad_emoji": {"en": "Give an emoji name like `:memo:`.", "zh": "请给出表情名称，例如 `:memo:`。"},
     "crm_capture_on": {
         "en": "Every new message in <#{channel}> is now a note on *{customer}*.",

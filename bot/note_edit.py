@@ -218,7 +218,7 @@ def edit_note(
         tags.tag_note(
             session=session, team_id=team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
         )
-        follow_up_id = _reschedule(session, note, changes, user_id=user_id, now=now)
+        follow_up_id = reschedule_follow_up(session, note, changes, user_id=user_id, now=now)
         return FiledNote(
             note_id=note.id,
             customer_id=customer.id,
@@ -240,7 +240,7 @@ def edit_note(
         )
 
 
-def _reschedule(
+def reschedule_follow_up(
     session: Session, note: Note, changes: NoteChanges, *, user_id: str, now: datetime
 ) -> int | None:
     """The note's open follow-up follows the form: moved, created, or cancelled when cleared."""

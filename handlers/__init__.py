@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, crm, events, failures, home, reminders, views
+from handlers import actions, commands, crm, events, failures, home, reminders, shortcuts, views
 
 
 def register_all(app: App) -> None:
@@ -15,5 +15,6 @@ def register_all(app: App) -> None:
     home.register(app)
     events.register(app)
     crm.register(app)
+    shortcuts.register(app)
     commands.register_fallback(app)
     failures.register(app)

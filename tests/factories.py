@@ -115,3 +115,16 @@ def action_body(action: dict[str, Any], *, response_url: str, user: str = USER) 
 
 def event_body(event: dict[str, Any], *, event_id: str = "Ev001") -> str:
     return payloads.event_callback(event=event, team_id=TEAM, event_id=event_id)
+
+
+def shortcut_body(
+    message: dict[str, Any], *, response_url: str, channel: str = CHANNEL, user: str = USER
+) -> str:
+    return payloads.message_shortcut(
+        callback_id="save_as_note",
+        message=message,
+        team_id=TEAM,
+        user_id=user,
+        channel_id=channel,
+        response_url=response_url,
+    )

@@ -151,3 +151,28 @@ def initial_answer(element: dict[str, Any]) -> str | None:
         if key in element:
             return str(element[key])
     return None
+
+
+def message_shortcut(
+    *,
+    callback_id: str,
+    message: dict[str, Any],
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    response_url: str,
+) -> str:
+    payload = {
+        "type": "message_action",
+        "callback_id": callback_id,
+        "team": {"id": team_id, "domain": "console"},
+        "user": {"id": user_id, "username": "you", "team_id": team_id},
+        "channel": {"id": channel_id, "name": "console"},
+        "message": message,
+        "message_ts": message.get("ts"),
+        "response_url": response_url,
+        "trigger_id": "1.1.console",
+        "token": "legacy-verification-token-unused",
+        "action_ts": f"{time.time():.6f}",
+    }
+    return urlencode({"payload": json.dumps(payload)})

@@ -45,6 +45,21 @@ def _select(choices: tuple[str, ...], initial: str | None, prefix: str, lang: st
     return element
 
 
+SAVE_MESSAGE_CALLBACK = "save_message_modal"
+
+
+def save_message_modal(note: EditableNote, *, channel_id: str, ts: str, author_id: str) -> dict[str, Any]:
+    """The same form, prefilled from a Slack message, for the "Save as customer note" shortcut."""
+    view = edit_modal(note, response_url=None)
+    meta = {"channel": channel_id, "ts": ts, "author": author_id, "lang": note.lang, "tz": note.tz}
+    title = t("save_message_title", note.lang)[:24]
+    return view | {
+        "callback_id": SAVE_MESSAGE_CALLBACK,
+        "private_metadata": json.dumps(meta),
+        "title": plain(title),
+    }
+
+
 def edit_modal(note: EditableNote, *, response_url: str | None) -> dict[str, Any]:
     lang = note.lang
     date_picker: dict[str, Any] = {"type": "datepicker"}

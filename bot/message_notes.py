@@ -1,0 +1,157 @@
+"""Saving a Slack message as a note through the form (the "Save as customer note" shortcut)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.i18n import has_han
+from bot.language import candidate_prefixes, normalize_name, parse_note
+from bot.note_edit import EditableNote, NoteChanges, reschedule_follow_up
+from bot.notes import FiledNote
+from bot.runtime import WorkspaceDefaults
+from storage import capture, customers, notes, tags
+from storage.db import Database
+from storage.models import Category, ContactChannel
+from storage.notes import NoteCreate
+from storage.workspaces import ensure_workspace
+
+
+def prefill_from_message(
+    *,
+    db: Database,
+    team_id: str,
+    channel_id: str,
+    text: str,
+    ts: str,
+    now: datetime,
+    defaults: WorkspaceDefaults,
+    user_tz: str | None,
+) -> EditableNote:
+    """The form for saving a Slack message as a note, filled in from how the message reads."""
+    said_at = datetime.fromtimestamp(float(ts), UTC)
+    with db.session() as session:
+        workspace = ensure_workspace(
+            session=session,
+            team_id=team_id,
+            tz=defaults.tz,
+            currency=defaults.currency,
+            locale=defaults.locale,
+            now=now,
+        )
+        zone = user_tz or workspace.tz
+        known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+        channel_default = capture.capture_channel(session=session, team_id=team_id, channel_id=channel_id)
+        default_name = None
+        if channel_default is not None:
+            found = customers.get_customer(
+                session=session, team_id=team_id, customer_id=channel_default.customer_id
+            )
+            default_name = found.name if found else None
+        parsed = parse_note(
+            text,
+            now=said_at.astimezone(ZoneInfo(zone)),
+            tz=zone,
+            known=[k.name for k in known],
+            default_currency=workspace.currency,
+        )
+        customer = (parsed.customer if known else None) or default_name or ""
+        return EditableNote(
+            note_id=0,
+            customer=customer,
+            body=parsed.body if known else text,
+            tags=parsed.tags,
+            channel=parsed.channel,
+            category=parsed.category,
+            amount=parsed.amount.value if parsed.amount else None,
+            currency=parsed.amount.currency if parsed.amount else None,
+            follow_up_due=parsed.follow_up.due.astimezone(ZoneInfo(zone)) if parsed.follow_up else None,
+            occurred_on=(parsed.occurred_at or said_at).astimezone(ZoneInfo(zone)).date(),
+            tz=zone,
+            lang="zh" if parsed.lang == "zh" else workspace.locale,
+        )
+
+
+def file_from_form(
+    *,
+    db: Database,
+    team_id: str,
+    author_id: str,
+    saved_by: str,
+    changes: NoteChanges,
+    now: datetime,
+    defaults: WorkspaceDefaults,
+    channel_id: str,
+    ts: str,
+    text: str,
+    permalink: str | None,
+    lang: str,
+) -> FiledNote | None:
+    """A Slack message saved through the form: filed as the form says, once per message
+    (None when it already was). The note keeps the message's author, time and permalink."""
+    with db.session() as session:
+        workspace = ensure_workspace(
+            session=session,
+            team_id=team_id,
+            tz=defaults.tz,
+            currency=defaults.currency,
+            locale=defaults.locale,
+            now=now,
+        )
+        if notes.note_for_message(session=session, team_id=team_id, channel_id=channel_id, ts=ts) is not None:
+            return None
+        customer, created = customers.get_or_create_customer(
+            session=session,
+            team_id=team_id,
+            name=changes.customer,
+            normalized=normalize_name(changes.customer),
+            created_by=saved_by,
+            now=now,
+        )
+        assert customer.id is not None
+        note = notes.create_note(
+            session=session,
+            team_id=team_id,
+            note_in=NoteCreate(
+                customer_id=customer.id,
+                author_id=author_id,
+                text=text,
+                body=changes.body,
+                lang="zh" if has_han(changes.body) else "en",
+                source="shortcut",
+                slack_channel_id=channel_id,
+                slack_ts=ts,
+                permalink=permalink,
+                contact_channel=ContactChannel(changes.channel) if changes.channel else None,
+                category=Category(changes.category),
+                occurred_at=changes.occurred_at or datetime.fromtimestamp(float(ts), UTC),
+                amount=changes.amount,
+                currency=changes.currency,
+            ),
+            now=now,
+        )
+        assert note.id is not None
+        tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(changes.tags))
+        tags.tag_note(
+            session=session, team_id=team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
+        )
+        follow_up_id = reschedule_follow_up(session, note, changes, user_id=saved_by, now=now)
+        return FiledNote(
+            note_id=note.id,
+            customer_id=customer.id,
+            customer_name=customer.name,
+            customer_created=created,
+            body=note.body,
+            tags=changes.tags,
+            mentions=(),
+            channel=changes.channel,
+            category=changes.category,
+            amount=changes.amount,
+            currency=changes.currency,
+            occurred_at=note.occurred_at,
+            follow_up_id=follow_up_id,
+            follow_up_due=changes.follow_up_due,
+            follow_up_text=None,
+            tz=workspace.tz,
+            lang=lang,
+        )

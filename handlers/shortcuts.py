@@ -1,0 +1,90 @@
+"""The message shortcut "Save as customer note": a form prefilled from the message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import message_notes, note_edit, people
+from bot.i18n import t
+from bot.render import edit_modal
+from handlers.runtime import runtime
+
+SHORTCUT = "save_as_note"
+
+
+def register(app: App) -> None:
+    app.shortcut(SHORTCUT)(save_as_note_opened)
+    app.view(edit_modal.SAVE_MESSAGE_CALLBACK)(save_as_note_submitted)
+
+
+def _team_id(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+
+
+def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    rt = runtime(context)
+    team_id, user_id = _team_id(shortcut), str(shortcut["user"]["id"])
+    message = shortcut.get("message") or {}
+    channel = str((shortcut.get("channel") or {}).get("id"))
+    ts = str(message["ts"])
+    now = rt.clock()
+    zone = people.user_zone(db=rt.db, client=client, team_id=team_id, user_id=user_id, now=now)
+    prefilled = message_notes.prefill_from_message(
+        db=rt.db,
+        team_id=team_id,
+        channel_id=channel,
+        text=str(message.get("text", "")),
+        ts=ts,
+        now=now,
+        defaults=rt.defaults,
+        user_tz=zone,
+    )
+    author = str(message.get("user") or user_id)
+    view = edit_modal.save_message_modal(prefilled, channel_id=channel, ts=ts, author_id=author)
+    client.views_open(trigger_id=shortcut["trigger_id"], view=view)
+
+
+def save_as_note_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    rt = runtime(context)
+    form, meta = edit_modal.read_state(view)
+    lang = str(meta.get("lang") or rt.settings.locale)
+    try:
+        changes = note_edit.read_form(
+            form,
+            tz=str(meta.get("tz") or rt.settings.default_tz),
+            default_currency=rt.settings.default_currency,
+        )
+    except note_edit.InvalidFields as invalid:
+        ack(response_action="errors", errors={field: t(key, lang) for field, key in invalid.fields.items()})
+        return
+    channel, ts, user_id = str(meta["channel"]), str(meta["ts"]), str(body["user"]["id"])
+    try:
+        permalink = str(client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"])
+    except SlackApiError:
+        permalink = None
+    filed = message_notes.file_from_form(
+        db=rt.db,
+        team_id=_team_id(body),
+        author_id=str(meta.get("author") or user_id),
+        saved_by=user_id,
+        changes=changes,
+        now=rt.clock(),
+        defaults=rt.defaults,
+        channel_id=channel,
+        ts=ts,
+        text=changes.body,
+        permalink=permalink,
+        lang=lang,
+    )
+    ack()
+    key, name = (
+        ("capture_saved", filed.customer_name) if filed else ("capture_already_saved", changes.customer)
+    )
+    client.chat_postEphemeral(channel=channel, user=user_id, text=t(key, lang, customer=name))
