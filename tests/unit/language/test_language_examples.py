@@ -151,10 +151,12 @@ def test_public_example_is_parsed_as_the_issue_says(tz: str, text: str, expected
     got = to_contract(parse_note(text, now=NOW, tz=tz))
     assert got["error"] is None
     for field, want in expected.items():
-        if field == "follow_up":
-            assert (got["follow_up"] or {}).get("due") == want if want else got["follow_up"] is None, field
-        else:
+        if field != "follow_up":
             assert got[field] == want, field
+        elif want is None:
+            assert got["follow_up"] is None
+        else:
+            assert got["follow_up"] is not None and got["follow_up"]["due"] == want
 
 
 def test_follow_up_text_is_the_task_without_the_date() -> None:
