@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
 
-from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
+from bot.classification import lifecycle_stage
 from bot.errors import NotFound, UserError
 from bot.language import candidate_prefixes, normalize_name
+from bot.resolve import NAMES, resolve
 from bot.runtime import WorkspaceDefaults
 from storage import customers, followups, notes, tags
 from storage.db import Database
-from storage.models import Customer
+from storage.models import Category, Customer, Note
 from storage.workspaces import ensure_workspace
 
 
@@ -28,6 +31,20 @@ class NoteLine:
     channel: str | None
     category: str
     tags: tuple[str, ...]
+
+
+def note_line(note: Note, tags: Sequence[str] = ()) -> NoteLine:
+    return NoteLine(
+        note_id=note.id or 0,
+        author_id=note.author_id,
+        body=note.body,
+        created_at=note.created_at,
+        occurred_at=note.occurred_at,
+        permalink=note.permalink,
+        channel=str(note.contact_channel) if note.contact_channel else None,
+        category=str(note.category),
+        tags=tuple(tags),
+    )
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,10 @@ class CustomerCard:
     recent: tuple[NoteLine, ...]
     open_follow_ups: tuple[FollowUpLine, ...]
     tz: str
+    stage: str = "lead"
+    tier: str | None = None  # computed with segments; None until then
+    purchases_12m: tuple[tuple[str, Decimal], ...] = ()  # (currency, total)
+    complaints_90d: int = 0
 
 
 class CustomerNotFound(NotFound):
@@ -78,24 +99,23 @@ def customer_card(
             locale=defaults.locale,
             now=now,
         )
-        customer = customers.customer_by_name(
-            session=session, team_id=team_id, normalized=normalize_name(name)
+        found = resolve(session=session, team_id=team_id, name=name)
+        customer = (
+            customers.get_customer(session=session, team_id=team_id, customer_id=found.customer_id)
+            if found.customer_id is not None
+            else None
         )
         if customer is None:
-            raise CustomerNotFound(name, _suggestions(db=db, team_id=team_id, name=name))
-        return _card(session=session, team_id=team_id, customer=customer, tz=workspace.tz)
+            raise CustomerNotFound(name, list(found.suggestions))
+        return _card(session=session, team_id=team_id, customer=customer, tz=workspace.tz, now=now)
 
 
-def _suggestions(*, db: Database, team_id: str, name: str, limit: int = 3) -> list[str]:
-    # A close-enough spelling is worth offering; the full fuzzy resolver is its own piece of work.
-    with db.session() as session:
-        known = customers.all_names(session=session, team_id=team_id, limit=20_000)
-    matches = process.extract(normalize_name(name), known, scorer=fuzz.WRatio, limit=limit, score_cutoff=80)
-    return [str(match[2]) for match in matches]
-
-
-def _card(*, session: Session, team_id: str, customer: Customer, tz: str) -> CustomerCard:
+def _card(*, session: Session, team_id: str, customer: Customer, tz: str, now: datetime) -> CustomerCard:
     assert customer.id is not None
+    last_touch = customers.last_note_at(session=session, team_id=team_id, customer_id=customer.id)
+    totals = notes.purchase_totals(
+        session=session, team_id=team_id, customer_id=customer.id, since=now - timedelta(days=365)
+    )
     recent = notes.recent_notes(session=session, team_id=team_id, customer_id=customer.id, limit=5)
     note_tags = tags.note_tag_names(session=session, team_id=team_id, note_ids=[n.id for n in recent if n.id])
     open_follow_ups = followups.open_for_customer(session=session, team_id=team_id, customer_id=customer.id)
@@ -109,26 +129,27 @@ def _card(*, session: Session, team_id: str, customer: Customer, tz: str) -> Cus
         industry=customer.industry,
         tags=tuple(customers.customer_tag_names(session=session, team_id=team_id, customer_id=customer.id)),
         note_count=notes.count_notes(session=session, team_id=team_id, customer_id=customer.id),
-        last_contact=customers.last_note_at(session=session, team_id=team_id, customer_id=customer.id),
-        recent=tuple(
-            NoteLine(
-                note_id=n.id or 0,
-                author_id=n.author_id,
-                body=n.body,
-                created_at=n.created_at,
-                occurred_at=n.occurred_at,
-                permalink=n.permalink,
-                channel=str(n.contact_channel) if n.contact_channel else None,
-                category=str(n.category),
-                tags=tuple(note_tags.get(n.id or 0, [])),
-            )
-            for n in recent
-        ),
+        last_contact=last_touch,
+        recent=tuple(note_line(n, note_tags.get(n.id or 0, [])) for n in recent),
         open_follow_ups=tuple(
             FollowUpLine(follow_up_id=f.id or 0, assignee_id=f.assignee_id, text=f.text, due_at=f.due_at)
             for f in open_follow_ups
         ),
         tz=tz,
+        stage=lifecycle_stage(
+            first_purchase=notes.first_purchase_at(session=session, team_id=team_id, customer_id=customer.id),
+            last_touch=last_touch,
+            now=now,
+        ),
+        tier=None if totals else "none",
+        purchases_12m=tuple(sorted(totals.items())),
+        complaints_90d=notes.count_category(
+            session=session,
+            team_id=team_id,
+            customer_id=customer.id,
+            category=Category.complaint,
+            since=now - timedelta(days=90),
+        ),
     )
 
 
@@ -143,3 +164,71 @@ def customer_named_in(*, db: Database, team_id: str, text: str) -> str | None:
             if found:
                 return max(found, key=lambda name: len(name.normalized)).name
     return None
+
+
+@dataclass(frozen=True)
+class NotesPage:
+    customer_id: int
+    customer_name: str
+    page: int
+    notes: tuple[NoteLine, ...]
+    has_more: bool
+
+
+def notes_of(*, db: Database, team_id: str, customer_id: int, page: int, per_page: int = 10) -> NotesPage:
+    """One page of a customer's notes, newest first."""
+    page = max(page, 1)
+    with db.session() as session:
+        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+        if customer is None:
+            raise CustomerNotFound(str(customer_id), [])
+        rows = notes.notes_page(
+            session=session,
+            team_id=team_id,
+            customer_id=customer_id,
+            offset=(page - 1) * per_page,
+            limit=per_page + 1,
+        )
+        return NotesPage(
+            customer_id=customer_id,
+            customer_name=customer.name,
+            page=page,
+            notes=tuple(note_line(n) for n in rows[:per_page]),
+            has_more=len(rows) > per_page,
+        )
+
+
+def customer_name(*, db: Database, team_id: str, customer_id: int) -> str:
+    with db.session() as session:
+        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+        if customer is None:
+            raise CustomerNotFound(str(customer_id), [])
+        return customer.name
+
+
+def create_customer(
+    *, db: Database, team_id: str, name: str, user_id: str, now: datetime, defaults: WorkspaceDefaults
+) -> CustomerCard:
+    """Creates the customer (or finds it, if someone just did) and returns its card."""
+    name = name.strip()
+    if not name:
+        raise UserError("customer_usage")
+    with db.session() as session:
+        workspace = ensure_workspace(
+            session=session,
+            team_id=team_id,
+            tz=defaults.tz,
+            currency=defaults.currency,
+            locale=defaults.locale,
+            now=now,
+        )
+        customer, _ = customers.get_or_create_customer(
+            session=session,
+            team_id=team_id,
+            name=name,
+            normalized=normalize_name(name),
+            created_by=user_id,
+            now=now,
+        )
+        NAMES.forget(team_id)
+        return _card(session=session, team_id=team_id, customer=customer, tz=workspace.tz, now=now)

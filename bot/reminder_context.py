@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.customers import NoteLine
+from bot.customers import NoteLine, note_line
 from storage import customers, followups, notes
 from storage.db import Database
-from storage.models import Note, Workspace
+from storage.models import Workspace
 
 
 @dataclass(frozen=True)
@@ -27,20 +27,6 @@ class ReminderContext:
     recent: tuple[NoteLine, ...]
     tz: str
     lang: str
-
-
-def _line(note: Note) -> NoteLine:
-    return NoteLine(
-        note_id=note.id or 0,
-        author_id=note.author_id,
-        body=note.body,
-        created_at=note.created_at,
-        occurred_at=note.occurred_at,
-        permalink=note.permalink,
-        channel=str(note.contact_channel) if note.contact_channel else None,
-        category=str(note.category),
-        tags=(),
-    )
 
 
 def reminder_contexts(
@@ -74,8 +60,8 @@ def reminder_contexts(
                 channel_id=row.slack_channel_id,
                 due_at=row.due_at,
                 status=str(row.status),
-                source=_line(live_source) if live_source is not None else None,
-                recent=tuple(_line(n) for n in recent.get(row.customer_id, [])),
+                source=note_line(live_source) if live_source is not None else None,
+                recent=tuple(note_line(n) for n in recent.get(row.customer_id, [])),
                 tz=tz,
                 lang=(source.lang if source is not None else None) or default_lang,
             )

@@ -21,6 +21,7 @@ def register(app: App) -> None:
     app.action(note_views.EDIT_ACTION)(edit_clicked)
     app.action(followup_views.DONE_ACTION)(done_clicked)
     app.action(errors.OPEN_CARD_ACTION)(open_card_clicked)
+    app.action(errors.CREATE_ACTION)(create_clicked)
 
 
 def _team_id(body: dict[str, Any]) -> str:
@@ -112,4 +113,19 @@ def open_card_clicked(
         message = errors.user_error(refused, lang)
     else:
         message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
+    respond(replace_original=True, text=message.text, blocks=message.blocks)
+
+
+def create_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    name = str(action["value"])
+    lang = reply_lang(name, rt.settings.locale)
+    now = rt.clock()
+    card = customers.create_customer(
+        db=rt.db, team_id=_team_id(body), name=name, user_id=body["user"]["id"], now=now, defaults=rt.defaults
+    )
+    message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
     respond(replace_original=True, text=message.text, blocks=message.blocks)

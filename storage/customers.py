@@ -144,17 +144,6 @@ def last_note_at(*, session: Session, team_id: str, customer_id: int) -> datetim
     return value if isinstance(value, datetime) else None
 
 
-def all_names(*, session: Session, team_id: str, limit: int) -> dict[str, str]:
-    """Display name -> normalised name, for close-match suggestions; bounded to stay cheap."""
-    statement = (
-        select(CustomerName.name, CustomerName.normalized)
-        .where(CustomerName.team_id == team_id)
-        .order_by(col(CustomerName.id))
-        .limit(limit)
-    )
-    return {name: normalized for name, normalized in session.exec(statement)}
-
-
 def names_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
@@ -172,3 +161,22 @@ def owned_by(*, session: Session, team_id: str, owner_id: str, limit: int) -> li
         .limit(limit)
     )
     return list(session.exec(statement))
+
+
+def all_customer_names(*, session: Session, team_id: str, limit: int) -> list[tuple[int, str, str]]:
+    """(customer id, a name or alias, the customer's display name) for every live customer."""
+    statement = (
+        select(CustomerName.customer_id, CustomerName.name, Customer.name)
+        .join(Customer, col(Customer.id) == col(CustomerName.customer_id))
+        .where(CustomerName.team_id == team_id, col(Customer.deleted_at).is_(None))
+        .order_by(col(CustomerName.id))
+        .limit(limit)
+    )
+    return [(int(cid), str(name), str(display)) for cid, name, display in session.exec(statement)]
+
+
+def names_stamp(*, session: Session, team_id: str) -> tuple[int, int]:
+    """(how many names, the newest name id): changes whenever a name is added or removed."""
+    statement = select(func.count(), func.max(CustomerName.id)).where(CustomerName.team_id == team_id)
+    count, newest = session.exec(statement).one()
+    return int(count or 0), int(newest or 0)

@@ -125,3 +125,66 @@ def note_for_message(*, session: Session, team_id: str, channel_id: str, ts: str
         col(Note.deleted_at).is_(None),
     )
     return session.exec(statement).first()
+
+
+def purchase_totals(
+    *, session: Session, team_id: str, customer_id: int, since: datetime
+) -> dict[str, Decimal]:
+    """Purchase amounts since `since`, per currency (amounts in different currencies are not added)."""
+    happened = func.coalesce(Note.occurred_at, Note.created_at)
+    statement = (
+        select(Note.currency, func.sum(Note.amount))
+        .where(
+            Note.team_id == team_id,
+            Note.customer_id == customer_id,
+            Note.category == Category.purchase,
+            col(Note.amount).is_not(None),
+            col(Note.deleted_at).is_(None),
+            happened >= since,
+        )
+        .group_by(col(Note.currency))
+    )
+    return {
+        str(currency): Decimal(str(total))
+        for currency, total in session.exec(statement)
+        if currency and total is not None
+    }
+
+
+def first_purchase_at(*, session: Session, team_id: str, customer_id: int) -> datetime | None:
+    statement = select(func.min(func.coalesce(Note.occurred_at, Note.created_at))).where(
+        Note.team_id == team_id,
+        Note.customer_id == customer_id,
+        Note.category == Category.purchase,
+        col(Note.deleted_at).is_(None),
+    )
+    value = session.exec(statement).one()
+    return value if isinstance(value, datetime) else None
+
+
+def count_category(
+    *, session: Session, team_id: str, customer_id: int, category: Category, since: datetime
+) -> int:
+    statement = (
+        select(func.count())
+        .select_from(Note)
+        .where(
+            Note.team_id == team_id,
+            Note.customer_id == customer_id,
+            Note.category == category,
+            col(Note.deleted_at).is_(None),
+            Note.created_at >= since,
+        )
+    )
+    return int(session.exec(statement).one())
+
+
+def notes_page(*, session: Session, team_id: str, customer_id: int, offset: int, limit: int) -> list[Note]:
+    statement = (
+        select(Note)
+        .where(Note.team_id == team_id, Note.customer_id == customer_id, col(Note.deleted_at).is_(None))
+        .order_by(col(Note.created_at).desc(), col(Note.id).desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.exec(statement))

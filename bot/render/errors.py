@@ -8,6 +8,7 @@ from bot.i18n import t
 from bot.render.kit import Message, actions, button, escape, section
 
 OPEN_CARD_ACTION = "customer_open"
+CREATE_ACTION = "customer_create"
 
 
 def user_error(error: UserError, lang: str) -> Message:
@@ -18,6 +19,9 @@ def user_error(error: UserError, lang: str) -> Message:
         return Message(text=text, blocks=[section(text), actions(*buttons, block_id="did_you_mean")])
     params = {k: escape(str(v)) for k, v in error.params.items() if v is not None}
     text = t(error.key, lang, **params)
+    if isinstance(error, CustomerNotFound) and error.name and not error.name.isdigit():
+        create = button(t("customer_create", lang, name=error.name[:60]), CREATE_ACTION, error.name[:200])
+        return Message(text=text, blocks=[section(text), actions(create, block_id="create_customer")])
     return Message(text=text, blocks=[section(text)])
 
 

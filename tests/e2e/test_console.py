@@ -33,7 +33,7 @@ def _console(
 def test_console_files_a_note_and_undo_removes_it(tmp_path: Path) -> None:
     result = _console(
         tmp_path,
-        ["/note acme called re pricing #pricing", "/customer acme", "1", "/customer acme", "quit"],
+        ["/note acme called re pricing #pricing", "/customer acme", "quit"],
     )
 
     assert result.returncode == 0, result.stderr
@@ -46,7 +46,8 @@ def test_console_files_a_note_and_undo_removes_it(tmp_path: Path) -> None:
     with db.session() as session:
         [note] = session.exec(select(Note)).all()
         assert session.exec(select(Customer.name)).one() == "acme"
-    assert note.deleted_at is None  # "1" after /customer pressed nothing: the card has no button
+    assert note.deleted_at is None
+    assert "[1] Add note  [2] Add follow-up  [3] All notes  [4] Share to channel" in out
 
 
 def test_console_undo_button_soft_deletes_the_note(tmp_path: Path) -> None:

@@ -118,13 +118,26 @@ def test_customer_card_shows_tags_count_and_last_notes(rapport: Rapport) -> None
     assert "update number 1" not in shown  # only the last five
 
 
-def test_customer_card_for_unknown_name_offers_close_matches(rapport: Rapport) -> None:
+def test_customer_card_for_a_misspelt_name_shows_the_one_close_customer(rapport: Rapport) -> None:
     rapport.command("Northwind Traders shipped the order")
 
     reply = rapport.command("northwnd traders", command="/customer").json()
 
+    assert reply["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "Northwind Traders", "emoji": True},
+    }
+
+
+def test_customer_card_for_an_ambiguous_name_offers_the_close_ones(rapport: Rapport) -> None:
+    rapport.command("Northwind Traders shipped the order")
+    rapport.command('"Northwind Logistics" picked up')
+
+    reply = rapport.command("northwind", command="/customer").json()
+
     assert "Did you mean" in reply["text"]
-    assert f.find_button(reply["blocks"], "customer_open")["value"] == "Northwind Traders"
+    offered = {e["value"] for b in reply["blocks"] for e in b.get("elements", [])}
+    assert offered == {"Northwind Traders", "Northwind Logistics"}
 
 
 def test_unexpected_failure_gets_a_polite_ephemeral_answer(rapport: Rapport) -> None:

@@ -50,7 +50,7 @@ def scratch_postgres() -> Iterator[str]:
 def empty_tables(db: Database) -> None:
     names = ", ".join(f'"{table.name}"' for table in SQLModel.metadata.sorted_tables)
     with db.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        connection.execute(text(f"TRUNCATE {names} CASCADE"))
 
 
 def migrated_sqlite(path: str) -> Database:

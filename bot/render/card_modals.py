@@ -1,0 +1,60 @@
+"""The small forms behind the card's Add note and Add follow-up buttons."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.i18n import t
+from bot.render.kit import plain
+
+ADD_NOTE_CALLBACK = "card_add_note_modal"
+ADD_FOLLOW_UP_CALLBACK = "card_add_follow_up_modal"
+TEXT_BLOCK = "text"
+
+
+def _form(
+    callback: str, title: str, label: str, meta: dict[str, Any], lang: str, hint: str | None
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": "value",
+        "multiline": True,
+        "max_length": 3900,
+    }
+    if hint:
+        element["placeholder"] = plain(hint)
+    return {
+        "type": "modal",
+        "callback_id": callback,
+        "private_metadata": json.dumps(meta),
+        "title": plain(title[:24]),
+        "submit": plain(t("edit_submit", lang)),
+        "close": plain(t("edit_cancel", lang)),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": TEXT_BLOCK,
+                "label": plain(label),
+                "element": element,
+                "optional": False,
+            }
+        ],
+    }
+
+
+def add_note(*, customer_id: int, customer: str, channel_id: str | None, lang: str) -> dict[str, Any]:
+    meta = {"customer_id": customer_id, "customer": customer, "channel": channel_id, "lang": lang}
+    return _form(ADD_NOTE_CALLBACK, t("card_add_note_title", lang), customer, meta, lang, None)
+
+
+def add_follow_up(*, customer_id: int, customer: str, channel_id: str | None, lang: str) -> dict[str, Any]:
+    meta = {"customer_id": customer_id, "customer": customer, "channel": channel_id, "lang": lang}
+    hint = t("card_follow_up_hint", lang)
+    return _form(ADD_FOLLOW_UP_CALLBACK, t("card_add_follow_up_title", lang), customer, meta, lang, hint)
+
+
+def read(view: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    values = (view.get("state") or {}).get("values") or {}
+    text = ((values.get(TEXT_BLOCK) or {}).get("value") or {}).get("value") or ""
+    return str(text), json.loads(view.get("private_metadata") or "{}")

@@ -1,0 +1,159 @@
+"""The customer card's buttons: Add note, Add follow-up, All notes, Share to channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot import customers, followups, notes, people
+from bot.errors import UserError
+from bot.i18n import reply_lang, t
+from bot.render import card_modals, cards, errors
+from bot.render import followups as followup_views
+from bot.render import notes as note_views
+from handlers.runtime import runtime
+
+
+def register(app: App) -> None:
+    app.action(cards.ADD_NOTE_ACTION)(add_note_clicked)
+    app.action(cards.ADD_FOLLOW_UP_ACTION)(add_follow_up_clicked)
+    app.action(cards.ALL_NOTES_ACTION)(all_notes_clicked)
+    app.action(cards.SHARE_ACTION)(share_clicked)
+    app.view(card_modals.ADD_NOTE_CALLBACK)(add_note_submitted)
+    app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(add_follow_up_submitted)
+
+
+def _team_id(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+
+
+def _channel(body: dict[str, Any]) -> str | None:
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    return str(channel) if channel else None
+
+
+def _open_form(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext, kind: str
+) -> None:
+    ack()
+    rt = runtime(context)
+    customer_id = int(action["value"])
+    name = customers.customer_name(db=rt.db, team_id=_team_id(body), customer_id=customer_id)
+    lang = reply_lang(name, rt.settings.locale)
+    build = card_modals.add_note if kind == "note" else card_modals.add_follow_up
+    view = build(customer_id=customer_id, customer=name, channel_id=_channel(body), lang=lang)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def add_note_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    _open_form(ack, body, action, client, context, "note")
+
+
+def add_follow_up_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    _open_form(ack, body, action, client, context, "follow_up")
+
+
+def add_note_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    rt = runtime(context)
+    text, meta = card_modals.read(view)
+    team_id, user_id = _team_id(body), str(body["user"]["id"])
+    try:
+        filed = notes.file_note(
+            db=rt.db,
+            team_id=team_id,
+            user_id=user_id,
+            text=text,
+            now=rt.clock(),
+            defaults=rt.defaults,
+            slack_channel_id=meta.get("channel"),
+            user_tz=people.user_zone(
+                db=rt.db, client=client, team_id=team_id, user_id=user_id, now=rt.clock()
+            ),
+            customer=str(meta["customer"]),
+            source="card",
+        )
+    except notes.NoteRejected as rejected:
+        ack(
+            response_action="errors",
+            errors={card_modals.TEXT_BLOCK: t(rejected.key, rejected.lang, detail=rejected.detail or "")},
+        )
+        return
+    ack()
+    if meta.get("channel"):
+        message = note_views.note_filed(filed)
+        client.chat_postEphemeral(
+            channel=meta["channel"], user=user_id, text=message.text, blocks=message.blocks
+        )
+
+
+def add_follow_up_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    rt = runtime(context)
+    text, meta = card_modals.read(view)
+    team_id, user_id = _team_id(body), str(body["user"]["id"])
+    now = rt.clock()
+    try:
+        created = followups.set_follow_up(
+            db=rt.db,
+            team_id=team_id,
+            user_id=user_id,
+            text=f"\u201c{meta['customer']}\u201d {text}",
+            now=now,
+            defaults=rt.defaults,
+            slack_channel_id=meta.get("channel"),
+            user_tz=people.user_zone(db=rt.db, client=client, team_id=team_id, user_id=user_id, now=now),
+        )
+    except notes.NoteRejected as rejected:
+        ack(
+            response_action="errors",
+            errors={card_modals.TEXT_BLOCK: t(rejected.key, rejected.lang, detail=rejected.detail or "")},
+        )
+        return
+    ack()
+    if meta.get("channel"):
+        message = followup_views.follow_up_set(created, now)
+        client.chat_postEphemeral(
+            channel=meta["channel"], user=user_id, text=message.text, blocks=message.blocks
+        )
+
+
+def all_notes_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    customer_id, page = (int(part) for part in str(action["value"]).split(":", 1))
+    try:
+        listing = customers.notes_of(db=rt.db, team_id=_team_id(body), customer_id=customer_id, page=page)
+    except UserError as refused:
+        message = errors.user_error(refused, rt.settings.locale)
+        respond(response_type="ephemeral", replace_original=False, text=message.text)
+        return
+    message = cards.notes_page(
+        listing, lang=reply_lang(listing.customer_name, rt.settings.locale), now=rt.clock()
+    )
+    paging = str(action.get("block_id", "")).startswith("notes:")  # a click on a page turns that page
+    respond(response_type="ephemeral", replace_original=paging, text=message.text, blocks=message.blocks)
+
+
+def share_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    now = rt.clock()
+    team_id = _team_id(body)
+    name = customers.customer_name(db=rt.db, team_id=team_id, customer_id=int(action["value"]))
+    card = customers.customer_card(db=rt.db, team_id=team_id, query=name, now=now, defaults=rt.defaults)
+    lang = reply_lang(name, rt.settings.locale)
+    message = cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False)
+    respond(response_type="in_channel", replace_original=False, text=message.text, blocks=message.blocks)
