@@ -4,6 +4,7 @@ of an event already handled is acknowledged and dropped."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,9 @@ from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
 from handlers.runtime import runtime
+
+
+CAPTURED_EMOJI = "white_check_mark"
 
 
 def register(app: App) -> None:
@@ -85,7 +89,7 @@ def capture_channel_message(
     team_id, channel, ts = str(body["team_id"]), str(event["channel"]), str(event["ts"])
     if capture.channel_customer(db=rt.db, team_id=team_id, channel_id=channel) is None:
         return
-    capture.save_message(
+    filed = capture.save_message(
         db=rt.db,
         team_id=team_id,
         channel_id=channel,
@@ -98,6 +102,14 @@ def capture_channel_message(
         source="capture",
         prefer_channel_customer=True,
     )
+    if filed is not None:
+        # A quiet sign on the message itself that it is now a note, instead of a reply in the channel.
+        try:
+            client.reactions_add(channel=channel, timestamp=ts, name=CAPTURED_EMOJI)
+        except SlackApiError as failure:
+            logging.getLogger(__name__).info(
+                "could not mark %s as captured: %s", ts, failure.response.get("error")
+            )
 
 
 def _message_at(client: WebClient, channel: str, ts: str) -> dict[str, Any] | None:

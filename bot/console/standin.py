@@ -186,10 +186,15 @@ class SlackStandIn:
             users = str(p.get("users", "")).split(",")[0]
             return {"ok": True, "channel": {"id": "D" + users.removeprefix("U")}}
         if call.method == "conversations.history":
-            oldest = float(p.get("oldest") or 0)
+            oldest, latest = float(p.get("oldest") or 0), float(p.get("latest") or "inf")
             with self._lock:
-                found = [m for m in self._history.get(str(p.get("channel")), []) if float(m["ts"]) >= oldest]
-            return {"ok": True, "messages": list(reversed(found)), "has_more": False}
+                found = [
+                    m
+                    for m in self._history.get(str(p.get("channel")), [])
+                    if oldest <= float(m["ts"]) <= latest
+                ]
+            limit = int(p.get("limit") or 100)
+            return {"ok": True, "messages": list(reversed(found))[:limit], "has_more": len(found) > limit}
         if call.method == "chat.getPermalink":
             ts = str(p.get("message_ts", "")).replace(".", "")
             return {"ok": True, "permalink": f"https://console.slack.local/archives/{p.get('channel')}/p{ts}"}

@@ -11,6 +11,7 @@ import json
 import queue
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
@@ -26,11 +27,16 @@ from bot.runtime import Runtime
 HELP = """Type what you would type in Slack:
   /note acme called re pricing #pricing     file a note
   /customer acme                            the customer card
+  /followup acme tomorrow 3pm send quote    a reminder; /followup list shows yours
+  @rapport acme                             mention Rapport: it answers in the thread
+  any other text                            a message in this channel
+  react :memo:                              react to your last message (saves it as a note)
+  save                                      "Save as customer note" on your last message
   1, 2, …                                   press the button with that number
   help                                      this text
   quit                                      leave (Ctrl-D works too)"""
 
-_SHOWN_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"}
+_SHOWN_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url", "reactions.add"}
 
 
 class ConsoleWorkspace:
@@ -54,6 +60,8 @@ class ConsoleWorkspace:
         self.buttons: list[Button] = []
         self._pending: queue.SimpleQueue[Call] = queue.SimpleQueue()
         self._responses = 0
+        self._events = 0
+        self._last_message: dict[str, Any] | None = None
         # Only guards printing and the button list. It is never held while waiting on the
         # stand-in: its HTTP threads call _arrived, and must not wait on the line being handled.
         self._out_lock = threading.Lock()
@@ -63,13 +71,13 @@ class ConsoleWorkspace:
     def _arrived(self, call: Call) -> None:
         """Calls made while a typed line is handled are shown with its answer; any other call
         (a reminder posted by the dispatcher's clock) is shown the moment it arrives."""
-        if self._dispatching or call.method != "chat.postMessage":
+        if self._dispatching or call.method not in _SHOWN_METHODS or call.is_response_url:
             self._pending.put(call)
             return
         with self._out_lock:
             self.buttons = []
             self.out(
-                "\n".join(render(call.params | {"_response_url": self._next_response_url()}, self.buttons))
+                "\n".join(render(_shown(call) | {"_response_url": self._next_response_url()}, self.buttons))
             )
 
     def close(self) -> None:
@@ -89,9 +97,59 @@ class ConsoleWorkspace:
         elif line.startswith("/"):
             command, _, text = line.partition(" ")
             self._command(command, text.strip())
+        elif line.startswith("@rapport"):
+            self._event(
+                {"type": "app_mention", "user": self.user_id, "text": "<@U0RAPPORT>" + line[8:]}, wait=True
+            )
+        elif line.startswith("react ") or line == "save":
+            self._on_last_message(line)
         else:
-            self.out("Start with a slash command such as /note or /customer, or a button number. Type help.")
+            self._message(line)
         return True
+
+    def _message(self, text: str) -> None:
+        """A message in the channel: kept where Slack would keep it, and announced as an event."""
+        posted = self.standin.record_message(
+            Call("chat.postMessage", {"channel": self.channel_id, "text": text}, {})
+        )
+        self._last_message = {"type": "message", "user": self.user_id, "text": text, "ts": posted["ts"]}
+        self._event(self._last_message, wait=True, patience=1.0)
+
+    def _on_last_message(self, line: str) -> None:
+        if self._last_message is None:
+            self.out("Type a message first; then react to it or save it.")
+            return
+        if line == "save":
+            body = payloads.message_shortcut(
+                callback_id="save_as_note",
+                message=self._last_message,
+                team_id=self.team_id,
+                user_id=self.user_id,
+                channel_id=self.channel_id,
+                response_url=self._next_response_url(),
+            )
+            self._dispatch(body)
+            return
+        emoji = line.removeprefix("react ").strip().strip(":")
+        item = {"type": "message", "channel": self.channel_id, "ts": self._last_message["ts"]}
+        self._event(
+            {"type": "reaction_added", "user": self.user_id, "reaction": emoji, "item": item}, wait=True
+        )
+
+    def _event(self, event: dict[str, Any], *, wait: bool, patience: float = 5.0) -> None:
+        """Events are answered after the acknowledgement, as in Slack; wait a moment for that answer."""
+        self._events += 1
+        body = payloads.event_callback(
+            event={"channel": self.channel_id, "ts": f"{time.time():.6f}", **event},
+            team_id=self.team_id,
+            event_id=f"EvConsole{self._events}",
+        )
+        before = len(self.standin.calls)
+        self._dispatch(body, content_type=payloads.JSON)
+        deadline = time.monotonic() + patience
+        while wait and time.monotonic() < deadline and len(self.standin.calls) == before:
+            time.sleep(0.02)
+        time.sleep(0.05 if wait else 0)
 
     def _next_response_url(self) -> str:
         self._responses += 1
@@ -132,15 +190,15 @@ class ConsoleWorkspace:
         body = payloads.view_submission(view=view, values=values, team_id=self.team_id, user_id=self.user_id)
         self._dispatch(body)
 
-    def _dispatch(self, body: str) -> None:
+    def _dispatch(self, body: str, content_type: str = payloads.FORM) -> None:
         outer, self._dispatching = self._dispatching, True
         try:
-            self._dispatch_now(body)
+            self._dispatch_now(body, content_type)
         finally:
             self._dispatching = outer
 
-    def _dispatch_now(self, body: str) -> None:
-        headers = payloads.signed_headers(body, self._secret, content_type=payloads.FORM)
+    def _dispatch_now(self, body: str, content_type: str) -> None:
+        headers = payloads.signed_headers(body, self._secret, content_type=content_type)
         response = self.app.dispatch(BoltRequest(body=body, headers=dict(headers.items())))
         request_url = _response_url_of(body)
         shown: list[dict[str, Any]] = []
@@ -163,7 +221,7 @@ class ConsoleWorkspace:
                 opened.append(call.params["view"])
             elif call.method in _SHOWN_METHODS:
                 url = self.standin.response_url(call.params["_key"]) if call.is_response_url else None
-                shown.append(call.params | {"_response_url": url or request_url})
+                shown.append(_shown(call) | {"_response_url": url or request_url})
         with self._out_lock:
             if shown:
                 self.buttons = []
@@ -180,3 +238,10 @@ def _response_url_of(body: str) -> str | None:
     if "payload" in form:
         return str(json.loads(form["payload"][0]).get("response_url") or "") or None
     return None
+
+
+def _shown(call: Call) -> dict[str, Any]:
+    """The message a call puts on screen (a reaction is a line of its own)."""
+    if call.method == "reactions.add":
+        return {"text": f"(Rapport reacted :{call.params.get('name')}: to your message: it is a note now)"}
+    return call.params

@@ -116,6 +116,8 @@ def test_capture_channel_stores_each_message_once_despite_retries(rapport: Rappo
     assert len(_notes(rapport)) == 1
     assert note.author_id == "U5" and note.source == "capture" and note.slack_ts == "1773133200.000100"
     assert note.permalink and note.permalink.startswith("https://")
+    [marked] = _wait_for(rapport, "reactions.add")
+    assert marked["timestamp"] == "1773133200.000100" and marked["channel"] == f.CHANNEL
     assert note.body.startswith("sent them the SOW")
 
 

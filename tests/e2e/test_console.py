@@ -62,11 +62,11 @@ def test_console_undo_button_soft_deletes_the_note(tmp_path: Path) -> None:
 
 
 def test_console_explains_what_it_cannot_do(tmp_path: Path) -> None:
-    result = _console(tmp_path, ["/note", "hello", "9", "/frobnicate x"])
+    result = _console(tmp_path, ["/note", "react :memo:", "9", "/frobnicate x"])
 
     out = result.stdout
     assert "That note is empty." in out and "/note acme called re pricing" in out
-    assert "Start with a slash command" in out
+    assert "Type a message first; then react to it or save it." in out
     assert "There are no buttons to press." in out
     assert "/frobnicate is not available in this version of Rapport yet" in out
     assert result.returncode == 0
@@ -102,3 +102,34 @@ def test_console_edit_opens_the_form_and_saves_corrections(tmp_path: Path) -> No
         note = session.exec(select(Note)).one()
         assert note.category == "need" and note.currency == "EUR"
         assert sorted(session.exec(select(Customer.name))) == ["Acme Corp", "acme"]
+
+
+def test_console_ways_in_mention_reaction_capture_channel_and_shortcut(tmp_path: Path) -> None:
+    result = _console(
+        tmp_path,
+        [
+            "/note acme called re pricing",
+            "@rapport acme",  # the card, in the thread
+            "acme wants a second demo #demo",  # a message in the channel…
+            "react :memo:",  # …saved by the capture reaction
+            "/crm settings capture here Globex",
+            "shipped the hardware",  # captured: this is a capture channel now
+            "they asked about SSO",
+            "save",  # the shortcut on that last message, filed under the customer chosen
+            "Initech",
+            *[""] * 9,
+        ],
+    )
+
+    out = result.stdout
+    assert "Recent notes\ncalled re pricing" in out
+    assert "Saved as a note on acme." in out
+    assert "it is a note now" in out
+    assert "== Save as customer note ==" in out
+    db = Database(f"sqlite:///{tmp_path / 'console.db'}")
+    with db.session() as session:
+        by_source = {(n.source, n.body) for n in session.exec(select(Note))}
+        names = set(session.exec(select(Customer.name)))
+    assert {("reaction", "wants a second demo #demo"), ("capture", "shipped the hardware")} <= by_source
+    assert ("capture", "they asked about SSO") in by_source  # captured as it was typed
+    assert {"acme", "Globex"} <= names
