@@ -18,7 +18,6 @@ from bot.i18n import reply_lang, t
 from bot.render import cards, errors
 from handlers.runtime import runtime
 
-
 CAPTURED_EMOJI = "white_check_mark"
 
 
