@@ -288,11 +288,11 @@ def _first_future(found: list[tuple[str, datetime]] | None) -> date | None:
 
 
 def dateparser_explicit(text: str) -> date | None:
-    return _first_future(search_dates(text, languages=["en", "zh"], settings=SETTINGS))  # type: ignore[arg-type]
+    return _first_future(search_dates(text, languages=["en", "zh"], settings=SETTINGS))
 
 
 def dateparser_autodetect(text: str) -> date | None:
-    return _first_future(search_dates(text, settings=SETTINGS))  # type: ignore[arg-type]
+    return _first_future(search_dates(text, settings=SETTINGS))
 
 
 def _timed(text: str) -> float:

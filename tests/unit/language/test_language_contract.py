@@ -125,4 +125,4 @@ def test_to_contract_times_are_iso_with_offset() -> None:
     parsed = parse_note("acme met yesterday, call friday", now=datetime(2026, 3, 10, 9), tz="Europe/Paris")
     result = to_contract(parsed)
     assert result["occurred_at"] == "2026-03-09T09:00:00+01:00"
-    assert result["follow_up"]["due"] == "2026-03-13T09:00:00+01:00"  # type: ignore[index]
+    assert result["follow_up"]["due"] == "2026-03-13T09:00:00+01:00"

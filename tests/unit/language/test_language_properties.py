@@ -34,8 +34,8 @@ def _valid(result: dict[str, object]) -> None:
     assert result["lang"] in ("en", "zh")
     assert result["category"] in CATEGORIES
     assert result["channel"] is None or result["channel"] in CHANNELS
-    assert isinstance(result["tags"], list) and all(t == t.lower() for t in result["tags"])  # type: ignore[attr-defined]
-    assert len(set(result["tags"])) == len(result["tags"])  # type: ignore[arg-type]
+    assert isinstance(result["tags"], list) and all(t == t.lower() for t in result["tags"])
+    assert len(set(result["tags"])) == len(result["tags"])
 
 
 @settings(max_examples=300, deadline=None)
