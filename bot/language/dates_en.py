@@ -33,7 +33,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _PATTERN = rf"""
     (?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|overmorrow)
   | (?P<before_yesterday>(?:the\s+)?day\s+before\s+yesterday)
-  | (?P<reldate>\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|today|tdy|yesterday|tonight|tonite)\b)
+  | (?P<reldate>\b(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|today|tdy|yesterday|tonight|tonite
+                  |last\s+night|earlier\s+today)\b)
   | (?P<this_part>\bthis\s+(?:morning|afternoon|evening)\b)
   | (?P<eod>\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+|work(?:ing)?\s+)?day|close\s+of\s+business)\b)
   | (?P<end_of>\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<eo_which>this\s+|next\s+|the\s+)?
@@ -75,7 +76,7 @@ _PATTERN = rf"""
 _FIRST = {
     "after_tomorrow": "tdo",
     "before_yesterday": "td",
-    "reldate": "ty",
+    "reldate": "tyle",
     "this_part": "t",
     "eod": "ec",
     "end_of": "te",
@@ -105,7 +106,7 @@ START_WORDS = words(
     """
     the day overmorrow tomorrow tmrw tmr tomorow tommorow tommorrow today tdy yesterday tonight tonite
     this eod cob end close eow eom eoq eoy next last coming past previous over weekend early late later
-    sometime mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat
+    sometime earlier mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat
     saturday sun sunday in within after a an one two three four five six seven eight nine ten eleven
     twelve fifteen twenty thirty couple few several jan january feb february mar march apr april may
     jun june jul july aug august sep sept september oct october nov november dec december at noon

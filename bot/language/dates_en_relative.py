@@ -32,6 +32,10 @@ def reldate(m: Match, now: datetime) -> Piece:
         return Piece(s, e, "future", day=today + timedelta(days=1))
     if word == "yesterday":
         return Piece(s, e, "past", day=today - timedelta(days=1))
+    if word.startswith("last"):  # last night
+        return Piece(s, e, "past", day=today - timedelta(days=1), default_clock=(20, 0))
+    if word.startswith("earlier"):  # earlier today
+        return Piece(s, e, "past", day=today, default_clock=(now.hour, now.minute))
     if word.startswith("toni"):
         return Piece(s, e, "neutral", day=today, back=today, default_clock=(20, 0))
     return Piece(s, e, "neutral", day=today, back=today)

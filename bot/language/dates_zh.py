@@ -34,6 +34,7 @@ _PATTERN = rf"""
        (?P<rel_u>工作日|天|日|周|星期|礼拜|月|小时|钟头|分钟|年)
        (?P<rel_dir>(?(rel_pass)(?:之后|以后|后|之内|以内|内)?|(?:之后|以后|后|之内|以内|内|之前|以前|前))))
   | (?P<year_end>年底|年末|年初)
+  | (?P<just_now>刚才|刚刚)
   | (?P<dayclock>(?P<day>大前天|前天|昨天|昨日|昨儿|今天|今日|今儿|明天|明日|明儿|大后天|后天)?
       (?P<dpart>{_PERIOD})?
       (?P<clock>(?P<ck_h>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})(?:点|時|时)(?!候|间|段)
@@ -53,6 +54,7 @@ _FIRST = {
     "dom": "0一二三四五六七八九十",
     "rel": "过再0一二两三四五六七八九十半几",
     "year_end": "年",
+    "just_now": "刚",
     "dayclock": "大前昨今明后凌早清上中午下傍晚夜0零一二两三四五六七八九十",
 }
 # A numeral starts an expression only at the head of a run of numerals ("三十天后", not "十天后" inside
@@ -80,6 +82,7 @@ _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
     "dom": readers.dom,
     "rel": readers.rel,
     "year_end": readers.year_end,
+    "just_now": readers.just_now,
     "dayclock": readers.day_clock,
 }
 

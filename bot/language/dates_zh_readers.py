@@ -312,3 +312,7 @@ def year_end(m: Match, now: datetime) -> Piece:
     else:
         day = date(today.year, 12, 31)
     return Piece(*span(m), "future", day=day)
+
+
+def just_now(m: Match, now: datetime) -> Piece:
+    return Piece(*span(m), "past", exact=now.replace(second=0, microsecond=0))

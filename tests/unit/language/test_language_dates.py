@@ -215,6 +215,9 @@ def test_chinese_follow_up_dates(text: str, expected: str) -> None:
         ("阿里巴巴 上个月签了合同", "2026-02-01T09:00"),
         ("阿里巴巴 3月5日签了合同", "2026-03-05T09:00"),
         ("acme met on march 2", "2026-03-02T09:00"),
+        ("acme called last night", "2026-03-09T20:00"),
+        ("acme called earlier today", "2026-03-10T09:00"),
+        ("阿里巴巴 刚刚来电询问报价", "2026-03-10T09:00"),
     ],
 )
 def test_past_expressions_set_occurred_at_and_never_a_follow_up(text: str, expected: str) -> None:
