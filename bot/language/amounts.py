@@ -12,6 +12,7 @@ from decimal import Decimal
 from heapq import merge
 from itertools import islice
 
+from bot.language.grammar import MAX_ATTEMPTS
 from bot.language.lexicon import Token, tokens
 from bot.language.model import Amount
 from bot.language.numerals import han_number
@@ -145,7 +146,7 @@ def _starts(scan: str, words: Sequence[Token], han: bool) -> Iterator[int]:
 
 def _matches(scan: str, words: Sequence[Token], han: bool) -> Iterator[re.Match[str]]:
     pos = 0
-    for at in _starts(scan, words, han):
+    for at in islice(_starts(scan, words, han), MAX_ATTEMPTS):
         if at < pos:
             continue
         found = _AMOUNT.match(scan, at)

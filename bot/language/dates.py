@@ -16,10 +16,9 @@ from datetime import datetime, timedelta
 from bot.language import dates_en, dates_zh
 from bot.language.lexicon import Token
 from bot.language.scripts import clause, has_han, words
-from bot.language.timeline import DEFAULT_TIME, Piece, wall
+from bot.language.timeline import DEFAULT_TIME, MAX_PIECES, Piece, wall
 
-# A note with more dates than this is a pasted calendar, not a note; later ones are not read.
-MAX_MOMENTS = 24
+MAX_MOMENTS = MAX_PIECES // 2  # joined pieces ("tomorrow" + "3pm") make one moment
 
 
 @dataclass(slots=True)  # internal; not frozen, which makes construction 5x cheaper

@@ -10,7 +10,7 @@ from bot.language import dates_en_relative as relative
 from bot.language.grammar import Grammar
 from bot.language.lexicon import Token, tokens
 from bot.language.scripts import words
-from bot.language.timeline import Match, Piece
+from bot.language.timeline import MAX_PIECES, Match, Piece
 
 _WD_FULL = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday|s)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|saturday|sunday)"
@@ -158,4 +158,6 @@ def find_pieces(scan: str, now: datetime, words: Sequence[Token] | None = None) 
         piece = _HANDLERS[m.lastgroup or ""](m, now)
         if piece is not None:
             pieces.append(piece)
+            if len(pieces) == MAX_PIECES:
+                break
     return pieces

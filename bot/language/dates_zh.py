@@ -8,7 +8,7 @@ from datetime import datetime
 from bot.language import dates_zh_readers as readers
 from bot.language.grammar import Grammar
 from bot.language.numerals import NUMBER
-from bot.language.timeline import Match, Piece
+from bot.language.timeline import MAX_PIECES, Match, Piece
 
 _N = NUMBER
 _SMALL = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3}|半|几)"
@@ -93,4 +93,6 @@ def find_pieces(scan: str, now: datetime) -> list[Piece]:
         piece = _HANDLERS[m.lastgroup or ""](m, now)
         if piece is not None:
             pieces.append(piece)
+            if len(pieces) == MAX_PIECES:
+                break
     return pieces

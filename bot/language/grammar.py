@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 
 DIGITS = "0123456789"
+MAX_ATTEMPTS = 400
 
 
 class Grammar:
@@ -57,7 +59,8 @@ class Grammar:
             starts = (m.start() for m in self._every_start.finditer(text))
         elif starts is None:
             starts = (m.start() for m in self._starts.finditer(text))
-        for at in starts:
+        # Bounded work per note: a wall of digits is pasted data, and its later digits are not read.
+        for at in islice(starts, MAX_ATTEMPTS if dispatch else None):
             if at < pos:
                 continue
             grammar = self._by_first.get(text[at]) if dispatch else self.full

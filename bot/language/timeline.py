@@ -10,7 +10,9 @@ from typing import Literal
 
 Tense = Literal["past", "future", "neutral"]
 DEFAULT_TIME = (9, 0)  # a date without a time means the start of the working day
-EOD = (17, 0)  # "eod", "end of day", "close of business"
+EOD = (17, 0)
+# A note with more date expressions than this is a pasted calendar, not a note; the rest are not read.
+MAX_PIECES = 48  # "eod", "end of day", "close of business"
 PART_CLOCK = {"morning": (9, 0), "afternoon": (14, 0), "evening": (18, 0), "night": (20, 0)}
 Match = re.Match[str]
 
