@@ -200,7 +200,9 @@ def _named(words: list[tuple[str, int]], body_start: int) -> CustomerSpan:
 
 
 def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
-    start = len(readable) - len(readable.lstrip())
+    start = 0
+    while start < len(readable) and readable[start].isspace():
+        start += 1
     if start >= len(readable):
         return CustomerSpan(None, start)
     quoted = quoted_name(readable, start)
