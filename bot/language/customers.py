@@ -67,12 +67,16 @@ _ZH_BOUNDARY = re.compile(
 )
 
 
-def _known(readable: str, start: int, known: Iterable[str]) -> CustomerSpan | None:
+def _by_key(known: Iterable[str]) -> dict[str, str]:
     by_key: dict[str, str] = {}
     for name in known:
         key = normalize_name(name)
         if key:
             by_key.setdefault(key, name.strip())
+    return by_key
+
+
+def _known(readable: str, start: int, by_key: dict[str, str]) -> CustomerSpan | None:
     if not by_key:
         return None
     best: CustomerSpan | None = None
@@ -205,17 +209,18 @@ def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
         start += 1
     if start >= len(readable):
         return CustomerSpan(None, start)
+    by_key = _by_key(known)
     quoted = quoted_name(readable, start)
     if quoted is not None:
-        return CustomerSpan(*quoted)
+        # A known customer keeps the spelling it is stored under ("acme": … files under "Acme").
+        return CustomerSpan(by_key.get(normalize_name(quoted[0]), quoted[0]), quoted[1])
     colon = colon_name(readable, start)
     if colon is not None:
         # "acme feedback: loves the dashboard" names acme; the keyword already belongs to the note.
         cut = _strong_stop_in(colon[0]) if not is_han(readable[start]) else None
-        if cut:
-            return CustomerSpan(colon[0][:cut].rstrip(), start + cut)
-        return CustomerSpan(*colon)
-    found = _known(readable, start, known)
+        name, end = (colon[0][:cut].rstrip(), start + cut) if cut else colon
+        return CustomerSpan(by_key.get(normalize_name(name), name), end)
+    found = _known(readable, start, by_key)
     if found is not None:
         return found
     if readable[start] in "#＃":  # a note that opens with a tag names no customer

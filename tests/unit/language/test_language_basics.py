@@ -84,6 +84,8 @@ def test_customer_is_found_at_the_start(text: str, customer: str | None, body: s
         ("Procter &amp; Gamble called", ("Procter & Gamble",), "Procter & Gamble", "called"),
         ("the home depot called back", ("The Home Depot",), "The Home Depot", "called back"),
         ("acme's CTO called", ("Acme",), "Acme", "CTO called"),
+        ("acme: renewal signed", ("Acme",), "Acme", "renewal signed"),
+        ('"acme health" renewed', ("Acme Health",), "Acme Health", "renewed"),
         ("Acme Health: renewal signed", ("Acme",), "Acme Health", "renewal signed"),
     ],
 )
