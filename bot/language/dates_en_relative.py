@@ -54,9 +54,8 @@ def wd(m: Match, now: datetime) -> Piece:
         return Piece(s, e, "future", day=weekday_in_week(today, weekday, 1))
     if which in ("last", "past", "previous"):
         return Piece(s, e, "past", day=weekday_in_week(today, weekday, -1))
-    if which == "this":
-        return Piece(s, e, "future", day=next_weekday(today, weekday, include_today=True))
-    if which == "coming":
+    if which in ("this", "coming"):
+        # "tuesday" and "this tuesday" are both the coming one (DESIGN.md): said on a Tuesday, next week's.
         return Piece(s, e, "future", day=next_weekday(today, weekday, include_today=False))
     return Piece(
         s,

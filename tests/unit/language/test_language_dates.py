@@ -39,7 +39,7 @@ def occurred(text: str, tz: str = "UTC", now: datetime = NOW) -> str | None:
         ("acme send deck 3pm", "2026-03-10T15:00"),
         ("acme send deck at noon", "2026-03-10T12:00"),
         ("acme demo tuesday", "2026-03-17T09:00"),
-        ("acme demo this tuesday", "2026-03-10T09:00"),
+        ("acme demo this tuesday", "2026-03-17T09:00"),
         ("acme demo wednesday", "2026-03-11T09:00"),
         ("acme demo this friday", "2026-03-13T09:00"),
         ("acme demo next tuesday", "2026-03-17T09:00"),
