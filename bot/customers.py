@@ -74,6 +74,7 @@ class CustomerCard:
     tier: str | None = None  # computed with segments; None until then
     purchases_12m: tuple[tuple[str, Decimal], ...] = ()  # (currency, total)
     complaints_90d: int = 0
+    contacts: tuple[str, ...] = ()  # "name, title, email, phone"
 
 
 class CustomerNotFound(NotFound):
@@ -143,6 +144,10 @@ def _card(*, session: Session, team_id: str, customer: Customer, tz: str, now: d
         ),
         tier=None if totals else "none",
         purchases_12m=tuple(sorted(totals.items())),
+        contacts=tuple(
+            ", ".join(part for part in (c.name, c.title, c.email, c.phone) if part)
+            for c in customers.contacts_of(session=session, team_id=team_id, customer_id=customer.id)
+        ),
         complaints_90d=notes.count_category(
             session=session,
             team_id=team_id,

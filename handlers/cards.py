@@ -7,10 +7,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import customers, followups, notes, people
+from bot import customers, followups, notes, people, profile
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
-from bot.render import card_modals, cards, errors
+from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from handlers.runtime import runtime
@@ -21,6 +21,8 @@ def register(app: App) -> None:
     app.action(cards.ADD_FOLLOW_UP_ACTION)(add_follow_up_clicked)
     app.action(cards.ALL_NOTES_ACTION)(all_notes_clicked)
     app.action(cards.SHARE_ACTION)(share_clicked)
+    app.action(cards.EDIT_PROFILE_ACTION)(edit_profile_clicked)
+    app.view(profile_modal.PROFILE_CALLBACK)(profile_submitted)
     app.view(card_modals.ADD_NOTE_CALLBACK)(add_note_submitted)
     app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(add_follow_up_submitted)
 
@@ -157,3 +159,43 @@ def share_clicked(
     lang = reply_lang(name, rt.settings.locale)
     message = cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False)
     respond(response_type="in_channel", replace_original=False, text=message.text, blocks=message.blocks)
+
+
+def edit_profile_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    current = profile.profile_of(db=rt.db, team_id=_team_id(body), customer_id=int(action["value"]))
+    lang = reply_lang(current.name, rt.settings.locale)
+    view = profile_modal.profile_modal(current, lang=lang, channel_id=_channel(body))
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def profile_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    rt = runtime(context)
+    form, meta = profile_modal.read_profile(view)
+    lang = str(meta.get("lang") or rt.settings.locale)
+    try:
+        saved = profile.save_profile(
+            db=rt.db,
+            team_id=_team_id(body),
+            customer_id=int(meta["customer_id"]),
+            profile=profile.read_profile_form(form),
+            now=rt.clock(),
+        )
+    except profile.InvalidProfile as invalid:
+        ack(
+            response_action="errors",
+            errors={f: t(key, lang, **params) for f, (key, params) in invalid.fields.items()},
+        )
+        return
+    ack()
+    if meta.get("channel"):
+        client.chat_postEphemeral(
+            channel=meta["channel"],
+            user=body["user"]["id"],
+            text=t("profile_saved", lang, customer=saved.name),
+        )

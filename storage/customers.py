@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from storage.models import Customer, CustomerName, CustomerTag, Note, Tag
+from storage.models import Contact, Customer, CustomerName, CustomerTag, Note, Tag
 from storage.upsert import insert_ignore
 
 
@@ -180,3 +180,66 @@ def names_stamp(*, session: Session, team_id: str) -> tuple[int, int]:
     statement = select(func.count(), func.max(CustomerName.id)).where(CustomerName.team_id == team_id)
     count, newest = session.exec(statement).one()
     return int(count or 0), int(newest or 0)
+
+
+def contacts_of(*, session: Session, team_id: str, customer_id: int) -> list[Contact]:
+    statement = (
+        select(Contact)
+        .where(Contact.team_id == team_id, Contact.customer_id == customer_id)
+        .order_by(col(Contact.id))
+    )
+    return list(session.exec(statement))
+
+
+def replace_contacts(
+    *,
+    session: Session,
+    team_id: str,
+    customer_id: int,
+    contacts: Sequence[tuple[str, str | None, str | None, str | None]],
+) -> None:
+    """The customer's contacts become exactly `contacts` (name, title, email, phone)."""
+    session.execute(
+        delete(Contact).where(col(Contact.team_id) == team_id, col(Contact.customer_id) == customer_id)
+    )
+    for name, title, email, phone in contacts:
+        session.add(
+            Contact(
+                team_id=team_id, customer_id=customer_id, name=name, title=title, email=email, phone=phone
+            )
+        )
+
+
+def name_owner(*, session: Session, team_id: str, normalized: str) -> int | None:
+    """Which customer a name (own name or alias) belongs to, if any."""
+    found = find_names(session=session, team_id=team_id, normalized=[normalized])
+    return found[0].customer_id if found else None
+
+
+def replace_names(
+    *,
+    session: Session,
+    team_id: str,
+    customer_id: int,
+    name: str,
+    normalized: str,
+    aliases: Sequence[tuple[str, str]],
+) -> None:
+    """The customer answers to exactly `name` and `aliases` ((name, normalized) pairs) from now on."""
+    session.execute(
+        delete(CustomerName).where(
+            col(CustomerName.team_id) == team_id, col(CustomerName.customer_id) == customer_id
+        )
+    )
+    session.flush()
+    rows = [(name, normalized, False), *[(a, n, True) for a, n in aliases if n != normalized]]
+    seen: set[str] = set()
+    for display, key, is_alias in rows:
+        if key in seen:
+            continue
+        seen.add(key)
+        session.add(
+            CustomerName(
+                team_id=team_id, customer_id=customer_id, name=display, normalized=key, is_alias=is_alias
+            )
+        )

@@ -30,7 +30,11 @@ def fill(
             continue
         element = block["element"]
         current = initial_answer(element)
-        hint = {"datepicker": " (YYYY-MM-DD)", "timepicker": " (HH:MM)"}.get(element["type"], "")
+        hint = {
+            "datepicker": " (YYYY-MM-DD)",
+            "timepicker": " (HH:MM)",
+            "users_select": " (a user id like U123)",
+        }.get(element["type"], "")
         if element["type"] == "static_select":
             hint = " (" + "/".join(_choices(element)) + ")"
         typed = ask(f"{_label(block)}{hint} [{current or ''}]: ").strip()

@@ -138,6 +138,8 @@ def modal_state(view: dict[str, Any], answers: dict[str, str | None]) -> dict[st
             state = {"type": kind, "selected_date": answer}
         elif kind == "timepicker":
             state = {"type": kind, "selected_time": answer}
+        elif kind == "users_select":
+            state = {"type": kind, "selected_user": answer}
         else:
             state = {"type": kind, "value": answer}
         values[block["block_id"]] = {element["action_id"]: state}
@@ -147,7 +149,7 @@ def modal_state(view: dict[str, Any], answers: dict[str, str | None]) -> dict[st
 def initial_answer(element: dict[str, Any]) -> str | None:
     if "initial_option" in element:
         return str(element["initial_option"]["value"])
-    for key in ("initial_value", "initial_date", "initial_time"):
+    for key in ("initial_value", "initial_date", "initial_time", "initial_user"):
         if key in element:
             return str(element[key])
     return None

@@ -15,6 +15,7 @@ ADD_NOTE_ACTION = "card_add_note"
 ADD_FOLLOW_UP_ACTION = "card_add_follow_up"
 ALL_NOTES_ACTION = "card_all_notes"
 SHARE_ACTION = "card_share"
+EDIT_PROFILE_ACTION = "card_edit_profile"
 
 
 def _facts(card: CustomerCard, lang: str) -> str:
@@ -43,6 +44,8 @@ def _fields(card: CustomerCard, lang: str, tz: str, now: datetime) -> list[str]:
     if card.purchases_12m:
         totals = " + ".join(amount_text(total, currency) for currency, total in card.purchases_12m)
         fields.append(f"*{t('card_purchases_12m', lang)}*\n{totals}")
+    if card.contacts:
+        fields.append(f"*{t('card_contacts', lang)}*\n" + "\n".join(esc(c) for c in card.contacts[:6]))
     if card.complaints_90d:
         fields.append(f"*{t('card_complaints_90d', lang)}*\n{card.complaints_90d}")
     if card.open_follow_ups:
@@ -76,6 +79,7 @@ def customer_card(
     buttons = [
         button(t("card_add_note", lang), ADD_NOTE_ACTION, cid),
         button(t("card_add_follow_up", lang), ADD_FOLLOW_UP_ACTION, cid),
+        button(t("card_edit_profile", lang), EDIT_PROFILE_ACTION, cid),
         button(t("card_all_notes", lang), ALL_NOTES_ACTION, f"{cid}:1"),
     ]
     if shareable:

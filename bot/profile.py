@@ -1,0 +1,155 @@
+"""A customer's profile: what the Edit profile form shows, how its answers are checked, the update."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.errors import UserError
+from bot.language import normalize_name
+from bot.resolve import NAMES
+from storage import customers
+from storage.db import Database
+from storage.models import CustomerKind
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{5,24}$")
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    name: str
+    title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    def as_text(self) -> str:
+        return " | ".join(part or "" for part in (self.name, self.title, self.email, self.phone)).rstrip(" |")
+
+
+@dataclass(frozen=True)
+class Profile:
+    customer_id: int
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    owner_id: str | None
+    region: str | None
+    industry: str | None
+    contacts: tuple[ContactLine, ...]
+
+
+@dataclass(frozen=True)
+class ProfileForm:
+    """The form's answers as typed; `contacts` has one contact a line: name | title | email | phone."""
+
+    name: str | None
+    aliases: str | None
+    kind: str | None
+    owner_id: str | None
+    region: str | None
+    industry: str | None
+    contacts: str | None
+
+
+class InvalidProfile(UserError):
+    """`fields` maps each form field to what is wrong with it, already in words (it may name a line)."""
+
+    def __init__(self, fields: dict[str, tuple[str, dict[str, object]]]) -> None:
+        super().__init__("edit_invalid")
+        self.fields = fields
+
+
+def profile_of(*, db: Database, team_id: str, customer_id: int) -> Profile:
+    with db.session() as session:
+        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+        if customer is None:
+            raise UserError("customer_usage")
+        contacts = customers.contacts_of(session=session, team_id=team_id, customer_id=customer_id)
+        return Profile(
+            customer_id=customer_id,
+            name=customer.name,
+            aliases=tuple(customers.aliases(session=session, team_id=team_id, customer_id=customer_id)),
+            kind=str(customer.kind),
+            owner_id=customer.owner_id,
+            region=customer.region,
+            industry=customer.industry,
+            contacts=tuple(ContactLine(c.name, c.title, c.email, c.phone) for c in contacts),
+        )
+
+
+def read_profile_form(form: ProfileForm) -> Profile:
+    """Checks every answer; raises InvalidProfile naming each field (and contact line) to fix."""
+    problems: dict[str, tuple[str, dict[str, object]]] = {}
+    name = (form.name or "").strip()
+    if not name:
+        problems["name"] = ("profile_need_name", {})
+    kind = form.kind or "company"
+    if kind not in {k.value for k in CustomerKind}:
+        problems["kind"] = ("edit_bad_choice", {})
+    contacts: list[ContactLine] = []
+    for number, line in enumerate((form.contacts or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() or None for p in line.split("|")] + [None] * 4
+        person, title, email, phone = parts[:4]
+        if len(line.split("|")) > 4 or not person:
+            problems.setdefault("contacts", ("profile_bad_contact_line", {"line": number}))
+        elif email and not _EMAIL.match(email):
+            problems.setdefault("contacts", ("profile_bad_email", {"line": number, "value": email}))
+        elif phone and not _PHONE.match(phone):
+            problems.setdefault("contacts", ("profile_bad_phone", {"line": number, "value": phone}))
+        else:
+            contacts.append(ContactLine(str(person), title, email, phone))
+    aliases = tuple(dict.fromkeys(a.strip() for a in re.split(r"[,，、\n]", form.aliases or "") if a.strip()))
+    if problems:
+        raise InvalidProfile(problems)
+    return Profile(
+        customer_id=0,
+        name=name,
+        aliases=aliases,
+        kind=kind,
+        owner_id=form.owner_id or None,
+        region=(form.region or "").strip() or None,
+        industry=(form.industry or "").strip() or None,
+        contacts=tuple(contacts),
+    )
+
+
+def save_profile(*, db: Database, team_id: str, customer_id: int, profile: Profile, now: datetime) -> Profile:
+    """Applies the form in one transaction. A name or alias another customer already has is refused."""
+    with db.session() as session:
+        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+        if customer is None:
+            raise UserError("customer_usage")
+        wanted = [("name", profile.name), *[("aliases", alias) for alias in profile.aliases]]
+        for field, value in wanted:
+            owner = customers.name_owner(session=session, team_id=team_id, normalized=normalize_name(value))
+            if owner is not None and owner != customer_id:
+                raise InvalidProfile({field: ("profile_name_taken", {"value": value})})
+        customers.replace_names(
+            session=session,
+            team_id=team_id,
+            customer_id=customer_id,
+            name=profile.name,
+            normalized=normalize_name(profile.name),
+            aliases=[(alias, normalize_name(alias)) for alias in profile.aliases],
+        )
+        customer.name, customer.normalized = profile.name, normalize_name(profile.name)
+        customer.kind = CustomerKind(profile.kind)
+        customer.owner_id, customer.region, customer.industry = (
+            profile.owner_id,
+            profile.region,
+            profile.industry,
+        )
+        customer.updated_at = now
+        session.add(customer)
+        customers.replace_contacts(
+            session=session,
+            team_id=team_id,
+            customer_id=customer_id,
+            contacts=[(c.name, c.title, c.email, c.phone) for c in profile.contacts],
+        )
+    NAMES.forget(team_id)
+    return profile_of(db=db, team_id=team_id, customer_id=customer_id)

@@ -1,0 +1,81 @@
+"""The Edit profile form of a customer."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.i18n import t
+from bot.profile import Profile, ProfileForm
+from bot.render.kit import plain
+
+PROFILE_CALLBACK = "customer_profile_modal"
+
+
+def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True) -> dict[str, Any]:
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": plain(label),
+        "element": {**element, "action_id": "value"},
+    }
+
+
+def _text(initial: str | None, *, multiline: bool = False, max_length: int = 200) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    return element
+
+
+def profile_modal(profile: Profile, *, lang: str, channel_id: str | None) -> dict[str, Any]:
+    kinds = [{"text": plain(t("card_kind_" + k, lang)), "value": k} for k in ("company", "person")]
+    kind: dict[str, Any] = {"type": "static_select", "options": kinds}
+    kind["initial_option"] = next(o for o in kinds if o["value"] == profile.kind)
+    owner: dict[str, Any] = {"type": "users_select"}
+    if profile.owner_id:
+        owner["initial_user"] = profile.owner_id
+    contacts = "\n".join(c.as_text() for c in profile.contacts)
+    meta = {"customer_id": profile.customer_id, "lang": lang, "channel": channel_id}
+    return {
+        "type": "modal",
+        "callback_id": PROFILE_CALLBACK,
+        "private_metadata": json.dumps(meta),
+        "title": plain(t("profile_title", lang)[:24]),
+        "submit": plain(t("edit_submit", lang)),
+        "close": plain(t("edit_cancel", lang)),
+        "blocks": [
+            _input("name", t("profile_name", lang), _text(profile.name), optional=False),
+            _input("aliases", t("profile_aliases", lang), _text(", ".join(profile.aliases), max_length=500)),
+            _input("kind", t("profile_kind", lang), kind),
+            _input("owner", t("profile_owner", lang), owner),
+            _input("region", t("card_region", lang), _text(profile.region, max_length=100)),
+            _input("industry", t("card_industry", lang), _text(profile.industry, max_length=100)),
+            _input("contacts", t("profile_contacts", lang), _text(contacts, multiline=True, max_length=3000)),
+        ],
+    }
+
+
+def read_profile(view: dict[str, Any]) -> tuple[ProfileForm, dict[str, Any]]:
+    values = (view.get("state") or {}).get("values") or {}
+
+    def answer(block: str) -> str | None:
+        element = (values.get(block) or {}).get("value") or {}
+        if element.get("type") == "static_select":
+            return (element.get("selected_option") or {}).get("value")
+        if element.get("type") == "users_select":
+            return element.get("selected_user")
+        value = element.get("value")
+        return value if isinstance(value, str) else None
+
+    form = ProfileForm(
+        name=answer("name"),
+        aliases=answer("aliases"),
+        kind=answer("kind"),
+        owner_id=answer("owner"),
+        region=answer("region"),
+        industry=answer("industry"),
+        contacts=answer("contacts"),
+    )
+    return form, json.loads(view.get("private_metadata") or "{}")
