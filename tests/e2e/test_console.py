@@ -47,7 +47,7 @@ def test_console_files_a_note_and_undo_removes_it(tmp_path: Path) -> None:
         [note] = session.exec(select(Note)).all()
         assert session.exec(select(Customer.name)).one() == "acme"
     assert note.deleted_at is None
-    assert "[1] Add note  [2] Add follow-up  [3] All notes  [4] Share to channel" in out
+    assert "[1] Add note  [2] Add follow-up  [3] Edit profile  [4] All notes  [5] Share to channel" in out
 
 
 def test_console_undo_button_soft_deletes_the_note(tmp_path: Path) -> None:
