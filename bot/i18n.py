@@ -262,6 +262,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "That message was already saved as a note.",
         "zh": "这条消息已经记录过了。",
     },
+    "crm_tag_usage": {
+        "en": "Write `/crm tag <customer> +tag -tag`, e.g. `/crm tag acme +vip -trial`, "
+        "or `/crm tag #renewal-2027 +priority` for every customer tagged #renewal-2027.",
+        "zh": "请写 `/crm tag <客户> +标签 -标签`，例如 `/crm tag 阿里巴巴 +大客户 -试用`，"
+        "或 `/crm tag #续约 +重点` 给所有带 #续约 的客户加标签。",
+    },
+    "crm_tagged": {
+        "en": "Tags changed on {count} customer(s): {names}. Added: {added}. Removed: {removed}.",
+        "zh": "已更新 {count} 个客户的标签：{names}。添加：{added}。移除：{removed}。",
+    },
     "crm_bad_emoji": {"en": "Give an emoji name like `:memo:`.", "zh": "请给出表情名称，例如 `:memo:`。"},
     "crm_capture_on": {
         "en": "Every new message in <#{channel}> is now a note on *{customer}*.",
@@ -280,11 +290,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "• `/crm search <words> [#tag] [customer:acme] [from:@someone] [since:2026-01-01]`\n"
         "• `/crm settings capture here <customer>` (or `#channel <customer>`); "
         "`/crm settings capture here off`\n"
-        "• `/crm settings emoji :memo:` — the reaction that saves a message as a note",
+        "• `/crm settings emoji :memo:` — the reaction that saves a message as a note\n"
+        "• `/crm tag acme +vip -trial`, `/crm tag #renewal-2027 +priority`",
         "zh": "*/crm 命令*\n"
         "• `/crm search <关键词> [#标签] [customer:客户] [from:@同事] [since:2026-01-01]`\n"
         "• `/crm settings capture here <客户>`（或 `#频道 <客户>`），`/crm settings capture here off`\n"
-        "• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记",
+        "• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记\n"
+        "• `/crm tag 阿里巴巴 +大客户 -试用`，`/crm tag #续约 +重点`",
     },
     "error_generic": {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",

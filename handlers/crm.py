@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import capture
+from bot import capture, tagging
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import errors
@@ -39,6 +39,26 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                 db=rt.db, team_id=command["team_id"], emoji=words[2], now=rt.clock(), defaults=rt.defaults
             )
             _answer(ack, t("crm_emoji_set", lang, emoji=emoji))
+        elif words and words[0] in ("tag", "标签"):
+            result = tagging.apply_tags(
+                db=rt.db,
+                team_id=command["team_id"],
+                change=tagging.read_tag_command(text.split(None, 1)[1] if len(words) > 1 else ""),
+                now=rt.clock(),
+                defaults=rt.defaults,
+            )
+            none = t("none", lang)
+            _answer(
+                ack,
+                t(
+                    "crm_tagged",
+                    lang,
+                    count=len(result.customers),
+                    names=", ".join(result.customers[:20]) or none,
+                    added=" ".join(f"#{x}" for x in result.added) or none,
+                    removed=" ".join(f"#{x}" for x in result.removed) or none,
+                ),
+            )
         elif words and words[0] not in ("help", "帮助"):
             _answer(
                 ack,

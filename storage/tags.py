@@ -82,3 +82,42 @@ def drop_customer_tags_only_from(*, session: Session, team_id: str, note_id: int
 
 def untag_note(*, session: Session, team_id: str, note_id: int) -> None:
     session.execute(delete(NoteTag).where(col(NoteTag.team_id) == team_id, col(NoteTag.note_id) == note_id))
+
+
+def tag_customers(
+    *, session: Session, team_id: str, customer_ids: Sequence[int], tags: Sequence[Tag]
+) -> None:
+    insert_ignore(
+        session=session,
+        model=CustomerTag,
+        rows=[
+            {"team_id": team_id, "customer_id": customer_id, "tag_id": tag.id}
+            for customer_id in customer_ids
+            for tag in tags
+            if tag.id is not None
+        ],
+        conflict=["customer_id", "tag_id"],
+    )
+
+
+def untag_customers(
+    *, session: Session, team_id: str, customer_ids: Sequence[int], names: Sequence[str]
+) -> int:
+    if not customer_ids or not names:
+        return 0
+    tag_ids = select(Tag.id).where(Tag.team_id == team_id, col(Tag.name).in_(list(names)))
+    statement = delete(CustomerTag).where(
+        col(CustomerTag.team_id) == team_id,
+        col(CustomerTag.customer_id).in_(list(customer_ids)),
+        col(CustomerTag.tag_id).in_(tag_ids),
+    )
+    return int(session.execute(statement).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def customers_tagged(*, session: Session, team_id: str, name: str) -> list[int]:
+    statement = (
+        select(CustomerTag.customer_id)
+        .join(Tag, col(Tag.id) == col(CustomerTag.tag_id))
+        .where(CustomerTag.team_id == team_id, Tag.name == name)
+    )
+    return [int(cid) for cid in session.exec(statement)]
