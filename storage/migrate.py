@@ -12,6 +12,16 @@ from storage.db import Database
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+# The search index (storage/search.py) lives in objects no model describes: SQLite's FTS5 table and
+# its shadow tables, and PostgreSQL's expression index. Comparisons of the schema with the models
+# leave them out.
+SEARCH_OBJECTS = ("note_search", "ix_note_search")
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic's filter: everything but the search index's own objects."""
+    return not (reflected and compare_to is None and (name or "").startswith(SEARCH_OBJECTS))
+
 
 def alembic_config(url: str) -> Config:
     config = Config()

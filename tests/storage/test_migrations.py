@@ -13,7 +13,9 @@ from storage.db import Database
 
 def test_migrated_schema_matches_the_models(database: Database) -> None:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": migrate.include_object}
+        )
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
 
