@@ -272,6 +272,26 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Tags changed on {count} customer(s): {names}. Added: {added}. Removed: {removed}.",
         "zh": "已更新 {count} 个客户的标签：{names}。添加：{added}。移除：{removed}。",
     },
+    "search_title": {"en": "Notes matching “{query}”: {count}", "zh": "匹配“{query}”的笔记：{count} 条"},
+    "search_nothing": {
+        "en": "Nothing found. Try fewer words, or drop a filter.",
+        "zh": "没有找到。试试少一些关键词，或去掉筛选条件。",
+    },
+    "search_empty": {
+        "en": "Search for something: `/crm search pricing #renewal customer:acme since:2026-01-01`.",
+        "zh": "请输入要搜索的内容：`/crm search 报价 #续约 customer:阿里巴巴 since:2026-01-01`。",
+    },
+    "search_bad_filter": {
+        "en": "`{filter}:{value}` is not understood. Dates look like 2026-01-31; people like @someone.",
+        "zh": "无法理解 `{filter}:{value}`。日期请写 2026-01-31，人员请写 @某人。",
+    },
+    "page_previous_results": {"en": "◀ Previous", "zh": "◀ 上一页"},
+    "page_next_results": {"en": "Next ▶", "zh": "下一页 ▶"},
+    "home_search": {"en": "Search notes", "zh": "搜索笔记"},
+    "home_search_hint": {
+        "en": "words, #tag, customer:acme, from:@someone",
+        "zh": "关键词、#标签、customer:客户",
+    },
     "crm_bad_emoji": {"en": "Give an emoji name like `:memo:`.", "zh": "请给出表情名称，例如 `:memo:`。"},
     "crm_capture_on": {
         "en": "Every new message in <#{channel}> is now a note on *{customer}*.",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import capture, tagging
+from bot import capture, search, tagging
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import errors
+from bot.render import search as search_views
 from bot.render.kit import Message, section
 from handlers.runtime import runtime
 
@@ -19,6 +21,21 @@ _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 def register(app: App) -> None:
     app.command("/crm")(crm_command)
+    app.action(search_views.PAGE_ACTION)(search_page_clicked)
+
+
+def search_page_clicked(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    rt = runtime(context)
+    wanted = json.loads(action["value"])
+    query, page = str(wanted["q"]), int(wanted["page"])
+    team_id = str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+    found = search.search(db=rt.db, team_id=team_id, text=query, now=rt.clock(), page=page)
+    lang = reply_lang(query, rt.settings.locale)
+    message = search_views.results_message(found, text=query, lang=lang, now=rt.clock())
+    respond(replace_original=True, text=message.text, blocks=message.blocks)
 
 
 def _answer(ack: Ack, text: str) -> None:
@@ -39,6 +56,13 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                 db=rt.db, team_id=command["team_id"], emoji=words[2], now=rt.clock(), defaults=rt.defaults
             )
             _answer(ack, t("crm_emoji_set", lang, emoji=emoji))
+        elif words and words[0] in ("search", "搜索", "find"):
+            query = text.split(None, 1)[1] if len(words) > 1 else ""
+            found = search.search(db=rt.db, team_id=command["team_id"], text=query, now=rt.clock())
+            message = search_views.results_message(
+                found, text=query, lang=reply_lang(query, lang), now=rt.clock()
+            )
+            ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
         elif words and words[0] in ("tag", "标签"):
             result = tagging.apply_tags(
                 db=rt.db,

@@ -7,14 +7,20 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import home
-from bot.render.home import home_view
+from bot import home, search
+from bot.errors import UserError
+from bot.i18n import reply_lang
+from bot.render import errors
+from bot.render import search as search_views
+from bot.render.home import SEARCH_ACTION, home_view
+from bot.render.kit import section
 from handlers.runtime import runtime
 
 
 def register(app: App) -> None:
     # Acknowledge at once; building and publishing the tab happens after the answer to Slack.
     app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])
+    app.action(SEARCH_ACTION)(home_search_entered)
 
 
 def acknowledge(ack: Ack) -> None:
@@ -33,3 +39,23 @@ def publish_home(
         db=rt.db, team_id=str(body["team_id"]), user_id=user_id, now=now, locale=rt.settings.locale
     )
     client.views_publish(user_id=user_id, view=home_view(mine, now))
+
+
+def home_search_entered(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """The search box on App Home: the tab is published again with the results on top."""
+    ack()
+    rt = runtime(context)
+    now = rt.clock()
+    team_id = str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+    user_id = str(body["user"]["id"])
+    query = str(action.get("value") or "").strip()
+    mine = home.home_for(db=rt.db, team_id=team_id, user_id=user_id, now=now, locale=rt.settings.locale)
+    lang = reply_lang(query, mine.lang)
+    try:
+        found = search.search(db=rt.db, team_id=team_id, text=query, now=now, per_page=10)
+        results = search_views.result_blocks(found, text=query, lang=lang, now=now)
+    except UserError as refused:
+        results = [section(errors.user_error(refused, lang).text)]
+    client.views_publish(user_id=user_id, view=home_view(mine, now, query=query, results=results))

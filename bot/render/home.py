@@ -9,12 +9,37 @@ from bot.home import Home
 from bot.i18n import t
 from bot.render import timefmt
 from bot.render.followups import DONE_ACTION
-from bot.render.kit import Block, button, context, divider, escape, header, section
+from bot.render.kit import Block, button, context, divider, escape, header, plain, section
+
+SEARCH_ACTION = "home_search"
 
 
-def home_view(home: Home, now: datetime) -> dict[str, Any]:
+def _search_box(lang: str, query: str | None) -> Block:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": SEARCH_ACTION,
+        "placeholder": plain(t("home_search_hint", lang)),
+        "dispatch_action_config": {"trigger_actions_on": ["on_enter_pressed"]},
+    }
+    if query:
+        element["initial_value"] = query
+    return {
+        "type": "input",
+        "block_id": "home_search",
+        "dispatch_action": True,
+        "label": plain(t("home_search", lang)),
+        "element": element,
+    }
+
+
+def home_view(
+    home: Home, now: datetime, *, query: str | None = None, results: list[Block] | None = None
+) -> dict[str, Any]:
     lang = home.lang
-    blocks: list[Block] = [header(t("home_follow_ups", lang))]
+    blocks: list[Block] = [_search_box(lang, query)]
+    if results:
+        blocks += [*results, divider()]
+    blocks.append(header(t("home_follow_ups", lang)))
     if not home.follow_ups:
         blocks.append(context(t("followup_list_empty", lang)))
     for item in home.follow_ups:
