@@ -28,6 +28,8 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# `#tag` searches walk a tag's notes newest first; the primary key (note_id, tag_id) cannot.
+_TAG_INDEX = "CREATE INDEX ix_note_search_tag ON note_tag (tag_id, note_id)"
 _PAD = "char(31, 31)"  # keep in step with storage.search.PAD
 
 _SQLITE_UP = [
@@ -48,9 +50,11 @@ _SQLITE_UP = [
         INSERT INTO note_search(rowid, body) SELECT new.id, new.body || {_PAD} WHERE new.deleted_at IS NULL;
     END""",
     "INSERT INTO note_search(note_search) VALUES ('rebuild')",
+    _TAG_INDEX,
 ]
 
 _SQLITE_DOWN = [
+    "DROP INDEX IF EXISTS ix_note_search_tag",
     "DROP TRIGGER IF EXISTS note_search_au",
     "DROP TRIGGER IF EXISTS note_search_ad",
     "DROP TRIGGER IF EXISTS note_search_ai",
@@ -72,9 +76,11 @@ _PG_UP = [
     "CREATE INDEX ix_note_search_trgm ON note USING gin (body gin_trgm_ops) WHERE deleted_at IS NULL",
     "CREATE INDEX ix_note_search_bigrams ON note USING gin (note_search_bigrams(body))"
     " WHERE deleted_at IS NULL",
+    _TAG_INDEX,
 ]
 
 _PG_DOWN = [
+    "DROP INDEX IF EXISTS ix_note_search_tag",
     "DROP INDEX IF EXISTS ix_note_search_bigrams",
     "DROP INDEX IF EXISTS ix_note_search_trgm",
     "DROP FUNCTION IF EXISTS note_search_bigrams(text)",
