@@ -308,6 +308,7 @@ def backend(kind: str, keep: str | None, pg_url: str | None) -> Iterator[tuple[D
                 for suffix in ("", "-wal", "-shm"):
                     if os.path.exists(path + suffix):
                         os.remove(path + suffix)
+                os.rmdir(folder)
         return
     with ExitStack() as stack:
         url = pg_url or stack.enter_context(scratch_postgres(PG_ADMIN, prefix="rapport_bench"))

@@ -6,10 +6,18 @@ Deleted notes never match. The indexes come from migration 0004:
   SQLite      FTS5 trigram index (detail=none, so it yields candidates that are re-checked with
               instr). A term of one or two characters has no trigram of its own; it is looked up
               as "any indexed trigram that starts with it" in the index's vocabulary, which the
-              padding added by the migration makes complete (華为 at the very end of a note too).
+              padding added by the migration makes complete (华为 at the very end of a note too).
               A short term that starts too many trigrams is common, so a newest-first scan meets
               its matches soon: it is only re-checked.
   PostgreSQL  ILIKE, served by pg_trgm's GIN index; CJK pairs (华为) by the note_search_bigrams GIN.
+
+Which path reads the notes, so that each query touches a bounded number of rows:
+  customer:   that customer's notes (few), words re-checked;
+  #tag        the tag's notes newest first in growing batches (ix_note_search_tag), words checked
+              in Python (SQLite with words: the text index, newest first, with the tag as a filter);
+  words       SQLite: the FTS5 index walked newest rowid first, stopping at WINDOW + 1 matches;
+              PostgreSQL: the newest RECENT notes first, then the GIN indexes for the rest;
+  filters     (from:, since:, until: alone) the notes newest first.
 
 Ranking (the rule): the newest WINDOW matches, newest filed first, are scored and sorted by
 score, then created_at, then id, all descending. A term scores 2 when it stands as a whole word
@@ -37,15 +45,8 @@ WINDOW = 100  # matches ranked per query; see the module docstring
 TAG_BATCH = 500  # first batch of a tag's notes checked for the words (then 4x, 16x, …)
 RECENT = 5_000  # PostgreSQL: note ids read newest first before the text index is asked (see _pg_text)
 MAX_EXPANSION = 64  # a short term starting more indexed trigrams than this is common: scan instead
-_SEARCH_OBJECTS = ("note_search", "ix_note_search")
 _CJK = 0x2E80  # the migration's bigram index keeps pairs of characters at or above this code point
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic `include_name` hook: the search indexes are not SQLModel tables, so schema
-    comparisons (autogenerate, the migration test) must leave them out."""
-    return not (name and name.startswith(_SEARCH_OBJECTS))
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ Revises: 0003
 Create Date: 2026-11-23
 
 Every object here is named `note_search*` / `ix_note_search*` and is read only by storage/search.py;
-none is a SQLModel table (FTS5 virtual tables cannot be), so `storage.search.include_name` tells
-schema comparisons to skip them.
+none is a SQLModel table (FTS5 virtual tables cannot be), so `storage.migrate.include_object`
+leaves them out of schema comparisons.
 
 SQLite: an external-content FTS5 table over the live notes (a view), tokenized into trigrams. The
 view pads every body with two U+001F characters so that each one- or two-character substring,
@@ -17,6 +17,8 @@ inserts, edits, soft deletes, restores and hard deletes; deleted notes are not i
 PostgreSQL: pg_trgm GIN over live bodies for queries of three or more characters, and a GIN over
 each body's CJK character pairs, because pg_trgm extracts no trigram from a two-character pattern
 and would read its whole index for 华为.
+
+Both: an index on note_tag (tag_id, note_id), so `#tag` searches walk a tag's notes newest first.
 """
 
 from __future__ import annotations
