@@ -142,7 +142,8 @@ def _card(*, session: Session, team_id: str, customer: Customer, tz: str, now: d
             last_touch=last_touch,
             now=now,
         ),
-        tier=None if totals else "none",
+        # The stored tier, from the last recompute; a buyer not yet classified shows none.
+        tier=None if totals and customer.tier == "none" else customer.tier,
         purchases_12m=tuple(sorted(totals.items())),
         contacts=tuple(
             ", ".join(part for part in (c.name, c.title, c.email, c.phone) if part)

@@ -292,6 +292,35 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "words, #tag, customer:acme, from:@someone",
         "zh": "关键词、#标签、customer:客户",
     },
+    "churn_warning": {
+        "en": "No contact with {customer} for {days} days — last note: {note}",
+        "zh": "已有 {days} 天没有联系 {customer} — 最近一条笔记：{note}",
+    },
+    "crm_bad_thresholds": {
+        "en": "Write `/crm settings stages <at-risk days> <churned days>`, e.g. `/crm settings stages 30 90` "
+        "(the first smaller than the second).",
+        "zh": "请写 `/crm settings stages <风险天数> <流失天数>`，"
+        "例如 `/crm settings stages 30 90`（前者小于后者）。",
+    },
+    "crm_thresholds_set": {
+        "en": "Buyers are at risk after {at_risk} days without a note, churned after {churn}.",
+        "zh": "客户 {at_risk} 天无联系为有流失风险，{churn} 天为已流失。",
+    },
+    "crm_bad_rate": {
+        "en": "Write `/crm settings rate EUR 1.08`: a currency code and how much of the workspace "
+        "currency one unit buys.",
+        "zh": "请写 `/crm settings rate EUR 7.8`：币种代码，以及一单位可换多少本工作区货币。",
+    },
+    "crm_rate_set": {"en": "1 {currency} = {rate} {base}.", "zh": "1 {currency} = {rate} {base}。"},
+    "crm_recomputed": {
+        "en": "Classified {customers} customers: {moved} moved stage, "
+        "{warnings} churn warnings sent.{missing}",
+        "zh": "已为 {customers} 个客户分类：{moved} 个阶段变化，发出 {warnings} 条流失预警。{missing}",
+    },
+    "crm_missing_rates": {
+        "en": " No rate for {currencies}: those purchases were left out (`/crm settings rate …`).",
+        "zh": " 缺少 {currencies} 的汇率，相关购买未计入（`/crm settings rate …`）。",
+    },
     "crm_bad_emoji": {"en": "Give an emoji name like `:memo:`.", "zh": "请给出表情名称，例如 `:memo:`。"},
     "crm_capture_on": {
         "en": "Every new message in <#{channel}> is now a note on *{customer}*.",
@@ -311,12 +340,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "• `/crm settings capture here <customer>` (or `#channel <customer>`); "
         "`/crm settings capture here off`\n"
         "• `/crm settings emoji :memo:` — the reaction that saves a message as a note\n"
-        "• `/crm tag acme +vip -trial`, `/crm tag #renewal-2027 +priority`",
+        "• `/crm tag acme +vip -trial`, `/crm tag #renewal-2027 +priority`\n"
+        "• `/crm settings stages 30 90`, `/crm settings rate EUR 1.08`, `/crm recompute`",
         "zh": "*/crm 命令*\n"
         "• `/crm search <关键词> [#标签] [customer:客户] [from:@同事] [since:2026-01-01]`\n"
         "• `/crm settings capture here <客户>`（或 `#频道 <客户>`），`/crm settings capture here off`\n"
         "• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记\n"
-        "• `/crm tag 阿里巴巴 +大客户 -试用`，`/crm tag #续约 +重点`",
+        "• `/crm tag 阿里巴巴 +大客户 -试用`，`/crm tag #续约 +重点`\n"
+        "• `/crm settings stages 30 90`，`/crm settings rate USD 7.2`，`/crm recompute`",
     },
     "error_generic": {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",

@@ -7,15 +7,18 @@ process ticks on its own and the database (storage.reminders) decides who posts 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.reclassify import recompute
 from bot.reminders import Dispatcher
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 0.25
+CLASSIFY_HOURS = 6
 
 
 def _tick(dispatcher: Dispatcher) -> None:
@@ -36,9 +39,29 @@ def _add_job(scheduler: BackgroundScheduler | BlockingScheduler, dispatcher: Dis
     )
 
 
+def _classify(dispatcher: Dispatcher) -> None:
+    for team_id in dispatcher.team_ids:
+        done = recompute(db=dispatcher.db, team_id=team_id, now=dispatcher.clock())
+        log.info("classification of %s: %s", team_id, done)
+
+
+def _add_classification(scheduler: BackgroundScheduler | BlockingScheduler, dispatcher: Dispatcher) -> None:
+    # Stages move with time alone (no note for 30 days), so they are recomputed on a clock too.
+    scheduler.add_job(
+        _classify,
+        IntervalTrigger(hours=CLASSIFY_HOURS),
+        args=[dispatcher],
+        id="classification",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(UTC) + timedelta(minutes=1),
+    )
+
+
 def start_background(dispatcher: Dispatcher) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC")
     _add_job(scheduler, dispatcher)
+    _add_classification(scheduler, dispatcher)
     scheduler.start()
     return scheduler
 
@@ -46,5 +69,6 @@ def start_background(dispatcher: Dispatcher) -> BackgroundScheduler:
 def run_blocking(dispatcher: Dispatcher) -> None:
     scheduler = BlockingScheduler(timezone="UTC")
     _add_job(scheduler, dispatcher)
+    _add_classification(scheduler, dispatcher)
     _tick(dispatcher)  # overdue reminders go out at start, not a tick later
     scheduler.start()

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import capture, search, tagging
+from bot import capture, reclassify, search, tagging
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import errors
@@ -51,6 +51,48 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
     try:
         if words[:2] == ["settings", "capture"] and len(words) >= 3:
             _capture(ack, command, words[2], " ".join(words[3:]), lang, context)
+        elif words[:2] == ["settings", "stages"]:
+            numbers = [int(w) for w in words[2:] if w.isdigit()]
+            if len(numbers) != 2:
+                raise UserError("crm_bad_thresholds")
+            reclassify.set_thresholds(
+                db=rt.db, team_id=command["team_id"], at_risk_days=numbers[0], churn_days=numbers[1]
+            )
+            _answer(ack, t("crm_thresholds_set", lang, at_risk=numbers[0], churn=numbers[1]))
+        elif words[:2] == ["settings", "rate"]:
+            if len(words) != 4:
+                raise UserError("crm_bad_rate")
+            rate = reclassify.set_rate(
+                db=rt.db, team_id=command["team_id"], currency=words[2], rate=words[3], now=rt.clock()
+            )
+            _answer(
+                ack,
+                t(
+                    "crm_rate_set",
+                    lang,
+                    currency=words[2].upper(),
+                    rate=rate,
+                    base=rt.settings.default_currency,
+                ),
+            )
+        elif words[:1] == ["recompute"]:
+            done = reclassify.recompute(db=rt.db, team_id=command["team_id"], now=rt.clock())
+            missing = (
+                t("crm_missing_rates", lang, currencies=", ".join(done.unconverted))
+                if done.unconverted
+                else ""
+            )
+            _answer(
+                ack,
+                t(
+                    "crm_recomputed",
+                    lang,
+                    customers=done.customers,
+                    moved=done.moved,
+                    warnings=done.warnings,
+                    missing=missing,
+                ),
+            )
         elif words[:2] == ["settings", "emoji"] and len(words) == 3:
             emoji = capture.set_capture_emoji(
                 db=rt.db, team_id=command["team_id"], emoji=words[2], now=rt.clock(), defaults=rt.defaults

@@ -60,6 +60,9 @@ class Workspace(SQLModel, table=True):
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     # Reacting with this emoji (name without colons) to a message saves it as a note.
     capture_emoji: str = Field(default="memo", max_length=64, sa_column_kwargs={"server_default": "memo"})
+    # Lifecycle thresholds: days without a note before a buyer is at risk, and churned.
+    at_risk_days: int = Field(default=30, sa_column_kwargs={"server_default": "30"})
+    churn_days: int = Field(default=90, sa_column_kwargs={"server_default": "90"})
 
 
 class CaptureChannel(SQLModel, table=True):
@@ -103,6 +106,10 @@ class Customer(CustomerBase, table=True):
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # Classification as last computed (bot.classification); the history is in stage_change.
+    stage: str = Field(default="lead", max_length=16, sa_column_kwargs={"server_default": "lead"})
+    tier: str = Field(default="none", max_length=8, sa_column_kwargs={"server_default": "none"})
+    stage_since: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
 class CustomerName(SQLModel, table=True):
@@ -243,3 +250,28 @@ class SlackUser(SQLModel, table=True):
     tz: str | None = Field(default=None, max_length=64)
     locale: str | None = Field(default=None, max_length=16)
     fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class StageChange(SQLModel, table=True):
+    """A customer's move from one lifecycle stage to another, and when it was seen."""
+
+    __tablename__ = "stage_change"
+    __table_args__ = (Index("ix_stage_change_team_changed", "team_id", "changed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    from_stage: str = Field(max_length=16)
+    to_stage: str = Field(max_length=16)
+    changed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class CurrencyRate(SQLModel, table=True):
+    """How many units of the workspace currency one unit of `currency` buys."""
+
+    __tablename__ = "currency_rate"
+
+    team_id: str = Field(foreign_key="workspace.team_id", primary_key=True, max_length=32)
+    currency: str = Field(primary_key=True, max_length=3)
+    rate: Decimal = Field(sa_column=Column(Numeric(18, 8), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

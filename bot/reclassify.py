@@ -1,0 +1,123 @@
+"""Recomputing every customer's stage and tier, recording stage moves, and warning on churn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from sqlmodel import Session
+
+from bot.classification import WINDOW_DAYS, Purchase, churn_warning, lifecycle_stage, value_tiers
+from bot.errors import UserError
+from bot.i18n import t
+from storage import classification, followups, notes
+from storage.db import Database
+from storage.models import Workspace
+
+
+@dataclass(frozen=True)
+class Recomputed:
+    customers: int
+    moved: int  # stage changes recorded
+    warnings: int  # churn-warning follow-ups created
+    unconverted: tuple[str, ...]  # purchase currencies with no rate to the workspace currency
+
+
+def recompute(*, db: Database, team_id: str, now: datetime) -> Recomputed:
+    """Safe to run from several processes at once: each stage move is recorded by exactly one
+    (the conditional update in storage.classification), and only that one warns."""
+    with db.session() as session:
+        workspace = session.get(Workspace, team_id)
+        if workspace is None:
+            return Recomputed(0, 0, 0, ())
+        people = classification.activity(session=session, team_id=team_id)
+        bought = classification.purchases_since(
+            session=session, team_id=team_id, since=now - timedelta(days=WINDOW_DAYS)
+        )
+        tiers = value_tiers(
+            [Purchase(cid, at, amount, currency) for cid, at, amount, currency in bought],
+            now=now,
+            currency=workspace.currency,
+            rates=classification.rates(session=session, team_id=team_id),
+        )
+        at_risk, churn = workspace.at_risk_days, workspace.churn_days
+    moved = warnings = 0
+    for person in people:
+        stage = lifecycle_stage(
+            first_purchase=person.first_purchase,
+            last_touch=person.last_touch,
+            now=now,
+            at_risk_days=at_risk,
+            churn_days=churn,
+        )
+        tier = tiers.by_customer.get(person.customer_id, "none")
+        if stage == person.stage and tier == person.tier:
+            continue
+        with db.session() as session:
+            if not classification.set_classification(
+                session=session,
+                team_id=team_id,
+                customer_id=person.customer_id,
+                was=person.stage,
+                stage=stage,
+                tier=tier,
+                now=now,
+            ):
+                continue
+            moved += 1
+            if churn_warning(before=person.stage, after=stage, tier=tier) and person.owner_id:
+                _warn(session=session, team_id=team_id, person=person, now=now, lang=workspace.locale)
+                warnings += 1
+    return Recomputed(len(people), moved, warnings, tiers.unconverted)
+
+
+def _warn(
+    *, session: Session, team_id: str, person: classification.Activity, now: datetime, lang: str
+) -> None:
+    assert person.owner_id is not None
+    latest = notes.recent_notes(session=session, team_id=team_id, customer_id=person.customer_id, limit=1)
+    days = (now - person.last_touch).days if person.last_touch else 0
+    text = t(
+        "churn_warning",
+        lang,
+        customer=person.name,
+        days=days,
+        note=(latest[0].body[:200] if latest else t("none", lang)),
+    )
+    followups.create_follow_up(
+        session=session,
+        team_id=team_id,
+        customer_id=person.customer_id,
+        note_id=None,
+        assignee_id=person.owner_id,
+        created_by=person.owner_id,
+        slack_channel_id=None,  # the owner's DM
+        text=text,
+        due_at=now,
+        now=now,
+    )
+
+
+def set_thresholds(*, db: Database, team_id: str, at_risk_days: int, churn_days: int) -> None:
+    if not 1 <= at_risk_days < churn_days <= 3650:
+        raise UserError("crm_bad_thresholds")
+    with db.session() as session:
+        workspace = session.get(Workspace, team_id)
+        if workspace is None:
+            raise UserError("crm_bad_thresholds")
+        workspace.at_risk_days, workspace.churn_days = at_risk_days, churn_days
+        session.add(workspace)
+
+
+def set_rate(*, db: Database, team_id: str, currency: str, rate: str, now: datetime) -> Decimal:
+    code = currency.strip().upper()
+    try:
+        value = Decimal(rate.replace(",", "."))
+    except InvalidOperation:
+        raise UserError("crm_bad_rate") from None
+    if len(code) != 3 or not code.isalpha() or not value.is_finite() or value <= 0:
+        raise UserError("crm_bad_rate")
+    with db.session() as session:
+        classification.set_rate(session=session, team_id=team_id, currency=code, rate=value, now=now)
+    return value
