@@ -321,6 +321,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": " No rate for {currencies}: those purchases were left out (`/crm settings rate …`).",
         "zh": " 缺少 {currencies} 的汇率，相关购买未计入（`/crm settings rate …`）。",
     },
+    "segment_title": {"en": "Segment {name}: {count} customers", "zh": "分组 {name}：{count} 个客户"},
+    "segment_open_follow_ups": {"en": "{count} open follow-ups", "zh": "{count} 个待办跟进"},
+    "segment_empty_members": {"en": "No customer is in it right now.", "zh": "目前没有客户在这个分组里。"},
+    "segment_more": {"en": "…and {count} more.", "zh": "……还有 {count} 个。"},
+    "segment_list_title": {"en": "Segments", "zh": "客户分组"},
+    "segment_help": {
+        "en": "`/crm segment create <name> <filters>`, `/crm segment show <name>`, "
+        "`/crm segment delete <name>`. Filters: tag:, anytag:, stage:, tier:, owner:, region:, "
+        "industry:, inactive:30d, bought:90d, complaints:90d",
+        "zh": "`/crm segment create <名称> <条件>`、`/crm segment show <名称>`、"
+        "`/crm segment delete <名称>`。"
+        "条件：标签:、任一标签:、阶段:、价值:、负责人:、地区:、行业:、未联系:30天、购买:90天、投诉:90天",
+    },
+    "segment_bad_word": {
+        "en": "`{word}` is not a filter I know. Try tag:vip, stage:at_risk, tier:high, inactive:30d.",
+        "zh": "无法理解 `{word}`。可以用 标签:大客户、阶段:风险、价值:高、未联系:30天。",
+    },
+    "segment_empty": {"en": "Give the segment at least one filter.", "zh": "请至少给出一个筛选条件。"},
+    "segment_bad_name": {
+        "en": "`{name}` cannot be a segment name: use letters, digits, - and _ (and not a built-in name).",
+        "zh": "`{name}` 不能作为分组名：请用字母、数字、- 和 _（且不与内置分组重名）。",
+    },
+    "segment_not_found": {"en": "There is no segment called {name}.", "zh": "没有叫 {name} 的分组。"},
+    "segment_deleted": {"en": "Deleted the segment {name}.", "zh": "已删除分组 {name}。"},
     "crm_bad_emoji": {"en": "Give an emoji name like `:memo:`.", "zh": "请给出表情名称，例如 `:memo:`。"},
     "crm_capture_on": {
         "en": "Every new message in <#{channel}> is now a note on *{customer}*.",

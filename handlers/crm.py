@@ -8,11 +8,12 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import capture, reclassify, search, tagging
+from bot import capture, reclassify, search, segments, tagging
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import errors
 from bot.render import search as search_views
+from bot.render import segments as segment_views
 from bot.render.kit import Message, section
 from handlers.runtime import runtime
 
@@ -105,6 +106,8 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                 found, text=query, lang=reply_lang(query, lang), now=rt.clock()
             )
             ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+        elif words and words[0] in ("segment", "segments", "分组"):
+            _segment(ack, command, words[1:], lang, context)
         elif words and words[0] in ("tag", "标签"):
             result = tagging.apply_tags(
                 db=rt.db,
@@ -163,3 +166,32 @@ def _capture(
         _answer(ack, t("crm_capture_off", lang, channel=channel))
     else:
         _answer(ack, t("crm_capture_on", lang, channel=channel, customer=setting.customer_name))
+
+
+def _segment(ack: Ack, command: dict[str, Any], words: list[str], lang: str, context: BoltContext) -> None:
+    rt = runtime(context)
+    team_id, now = str(command["team_id"]), rt.clock()
+    action = words[0] if words else "list"
+    if action == "create" and len(words) >= 3:
+        view = segments.create(
+            db=rt.db,
+            team_id=team_id,
+            name=words[1],
+            definition=" ".join(words[2:]),
+            user_id=command["user_id"],
+            now=now,
+            defaults=rt.defaults,
+        )
+        message = segment_views.segment_table(view, lang=lang, now=now)
+    elif action == "show" and len(words) == 2:
+        message = segment_views.segment_table(
+            segments.show(db=rt.db, team_id=team_id, name=words[1], now=now), lang=lang, now=now
+        )
+    elif action == "delete" and len(words) == 2:
+        if not segments.remove(db=rt.db, team_id=team_id, name=words[1]):
+            raise UserError("segment_not_found", name=words[1])
+        _answer(ack, t("segment_deleted", lang, name=words[1]))
+        return
+    else:
+        message = segment_views.segment_list(segments.listing(db=rt.db, team_id=team_id), lang=lang)
+    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)

@@ -51,12 +51,12 @@ def activity(*, session: Session, team_id: str) -> list[Activity]:
         .group_by(col(Customer.id), col(Customer.name), col(Customer.stage), col(Customer.tier))
     )
     return [
-        Activity(int(cid), str(name), str(stage), str(tier), owner, _aware(last), _aware(first))
+        Activity(int(cid), str(name), str(stage), str(tier), owner, aware(last), aware(first))
         for cid, name, stage, tier, owner, last, first in session.execute(statement)
     ]
 
 
-def _aware(value: object) -> datetime | None:
+def aware(value: object) -> datetime | None:
     # Aggregates over a CASE lose the column type on SQLite and come back as text.
     from storage.types import UTCDateTime
 
@@ -80,7 +80,7 @@ def purchases_since(
     )
     rows = []
     for customer_id, at, amount, currency in session.execute(statement):
-        moment = _aware(at)
+        moment = aware(at)
         if moment is not None and amount is not None and currency:
             rows.append((int(customer_id), moment, Decimal(str(amount)), str(currency)))
     return rows

@@ -275,3 +275,17 @@ class CurrencyRate(SQLModel, table=True):
     currency: str = Field(primary_key=True, max_length=3)
     rate: Decimal = Field(sa_column=Column(Numeric(18, 8), nullable=False))
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Segment(SQLModel, table=True):
+    """A saved customer filter, written in the `/crm segment` language (bot.segments)."""
+
+    __tablename__ = "segment"
+    __table_args__ = (UniqueConstraint("team_id", "name", name="uq_segment_team_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    name: str = Field(max_length=64)
+    definition: str = Field(sa_column=Column(Text, nullable=False))
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
