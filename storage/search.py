@@ -13,11 +13,12 @@ Deleted notes never match. The indexes come from migration 0004:
 
 Which path reads the notes, so that each query touches a bounded number of rows:
   customer:   that customer's notes (few), words re-checked;
+  from:       that person's notes newest first, within since/until, words re-checked;
   #tag        the tag's notes newest first in growing batches (ix_note_search_tag), words checked
               in Python (SQLite with words: the text index, newest first, with the tag as a filter);
   words       SQLite: the FTS5 index walked newest rowid first, stopping at WINDOW + 1 matches;
               PostgreSQL: the newest RECENT notes first, then the GIN indexes for the rest;
-  filters     (from:, since:, until: alone) the notes newest first.
+  filters     (since:, until: alone) the notes newest first.
 
 Ranking (the rule): the newest WINDOW matches, newest filed first, are scored and sorted by
 score, then created_at, then id, all descending. A term scores 2 when it stands as a whole word
@@ -130,6 +131,15 @@ def _matches(
                 exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_ids[0])
             )
         return _run(session, statement.order_by(col(Note.id).desc()))
+    if query.author_id is not None:
+        # One person's notes newest first (ix_note_team_author_created, bounded by since/until):
+        # at most that person's notes are read, where the text index would yield everyone's.
+        if tag_ids:
+            statement = statement.where(
+                exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_ids[0])
+            )
+        statement = statement.where(*(_recheck(t, sqlite) for t in terms))
+        return _run(session, statement.order_by(col(Note.created_at).desc(), col(Note.id).desc()))
     if tag_ids and not (sqlite and terms):
         return _tagged(session, statement, tag_ids[0], terms)
     if tag_ids:  # SQLite: the text index, newest first, meets tagged matches sooner than the tag does
