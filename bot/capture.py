@@ -9,11 +9,10 @@ from datetime import UTC, datetime
 from bot.errors import UserError
 from bot.language import candidate_prefixes, normalize_name
 from bot.notes import FiledNote, file_note
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes
 from storage.db import Database
 from storage.models import Workspace
-from storage.workspaces import ensure_workspace
 
 
 def first_delivery(*, db: Database, team_id: str, event_id: str, now: datetime) -> bool:
@@ -44,14 +43,7 @@ def set_capture(
     """Every top-level message in `channel_id` becomes a note on the customer (created if new);
     no customer turns capture off."""
     with db.session() as session:
-        ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace_for(session, team_id, defaults, now)
         if customer_name is None:
             capture.stop_capture(session=session, team_id=team_id, channel_id=channel_id)
             return CaptureSetting(channel_id, None)
@@ -82,14 +74,7 @@ def set_capture_emoji(
     if not name or any(ch.isspace() for ch in name):
         raise UserError("crm_bad_emoji")
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         workspace.capture_emoji = name
         session.add(workspace)
     return name

@@ -13,11 +13,10 @@ from bot.classification import lifecycle_stage
 from bot.errors import NotFound, UserError
 from bot.language import candidate_prefixes, normalize_name
 from bot.resolve import NAMES, resolve
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, notes, tags
 from storage.db import Database
 from storage.models import Category, Customer, Note
-from storage.workspaces import ensure_workspace
 
 
 @dataclass(frozen=True)
@@ -92,14 +91,7 @@ def customer_card(
     if not name:
         raise UserError("customer_usage")
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         found = resolve(session=session, team_id=team_id, name=name)
         customer = (
             customers.get_customer(session=session, team_id=team_id, customer_id=found.customer_id)
@@ -220,14 +212,7 @@ def create_customer(
     if not name:
         raise UserError("customer_usage")
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         customer, _ = customers.get_or_create_customer(
             session=session,
             team_id=team_id,

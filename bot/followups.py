@@ -11,11 +11,10 @@ from bot.errors import NotAllowed, NotFound
 from bot.i18n import reply_lang
 from bot.language import candidate_prefixes, normalize_name, parse_followup
 from bot.notes import NoteRejected
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups
 from storage.db import Database
 from storage.followups import FollowUpFilter
-from storage.workspaces import ensure_workspace
 
 
 @dataclass(frozen=True)
@@ -58,14 +57,7 @@ def set_follow_up(
 ) -> CreatedFollowUp:
     """`/followup <customer> <when> <what>`: a follow-up for the first person mentioned, else the author."""
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz  # dates are read where the writer is
         known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
         parsed = parse_followup(
@@ -119,14 +111,7 @@ def list_follow_ups(
     """Open follow-ups, overdue first: yours, another person's (`<@U…>`), or a customer's (its name)."""
     query = query.strip()
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         lang = reply_lang(query, workspace.locale)
         scope, subject = "mine", user_id
         which = FollowUpFilter(assignee_id=user_id)

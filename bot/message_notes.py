@@ -9,12 +9,11 @@ from bot.i18n import has_han
 from bot.language import candidate_prefixes, normalize_name, parse_note
 from bot.note_edit import EditableNote, NoteChanges, reschedule_follow_up
 from bot.notes import FiledNote
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel
 from storage.notes import NoteCreate
-from storage.workspaces import ensure_workspace
 
 
 def prefill_from_message(
@@ -31,14 +30,7 @@ def prefill_from_message(
     """The form for saving a Slack message as a note, filled in from how the message reads."""
     said_at = datetime.fromtimestamp(float(ts), UTC)
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz
         known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
         channel_default = capture.capture_channel(session=session, team_id=team_id, channel_id=channel_id)
@@ -90,14 +82,7 @@ def file_from_form(
     """A Slack message saved through the form: filed as the form says, once per message
     (None when it already was). The note keeps the message's author, time and permalink."""
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         if notes.note_for_message(session=session, team_id=team_id, channel_id=channel_id, ts=ts) is not None:
             return None
         customer, created = customers.get_or_create_customer(

@@ -14,11 +14,10 @@ from bot.errors import NotAllowed, NotFound, UserError
 from bot.language import normalize_name
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.notes import FiledNote
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, notes, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Note, Workspace
-from storage.workspaces import ensure_workspace
 
 _TAG = re.compile(r"[^\s#,，、]+")
 
@@ -184,14 +183,7 @@ def edit_note(
 ) -> FiledNote:
     """Applies the corrections in one transaction and returns the note as it now stands."""
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         note = _owned_note(session, team_id, note_id, user_id)
         assert note.id is not None
         customer, created = customers.get_or_create_customer(

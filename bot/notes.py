@@ -10,12 +10,11 @@ from zoneinfo import ZoneInfo
 from bot.errors import NotAllowed, NotFound, UserError
 from bot.i18n import reply_lang
 from bot.language import ParsedNote, candidate_prefixes, normalize_name, parse_note
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, notes, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Workspace
 from storage.notes import NoteCreate
-from storage.workspaces import ensure_workspace
 
 
 class NoteRejected(UserError):
@@ -86,14 +85,7 @@ def file_note(
     """
     said_at = written_at or now
     with db.session() as session:
-        workspace = ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz  # dates are read where the writer is
         # A given customer is put in front, quoted, so the parser takes it and reads the rest as the body.
         to_parse = f"\u201c{customer}\u201d {text}" if customer else text

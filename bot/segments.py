@@ -22,11 +22,10 @@ from datetime import datetime, timedelta
 
 from bot.errors import UserError
 from bot.language import normalize_name
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import segments as store
 from storage.db import Database
 from storage.segments import CustomerFacts
-from storage.workspaces import ensure_workspace
 
 _KEYS = {
     "tag": "tag", "标签": "tag",
@@ -193,14 +192,7 @@ def create(
         raise UserError("segment_bad_name", name=name)
     parse_filter(definition)  # refuse what cannot be read before saving it
     with db.session() as session:
-        ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace_for(session, team_id, defaults, now)
         store.save_segment(
             session=session, team_id=team_id, name=name, definition=definition, created_by=user_id, now=now
         )

@@ -9,10 +9,9 @@ from datetime import datetime
 from bot.customers import CustomerNotFound
 from bot.errors import UserError
 from bot.resolve import resolve
-from bot.runtime import WorkspaceDefaults
+from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, tags
 from storage.db import Database
-from storage.workspaces import ensure_workspace
 
 _CHANGE = re.compile(r"^([+-])[#＃]?([\w\-]+)$")
 
@@ -51,14 +50,7 @@ def apply_tags(
     *, db: Database, team_id: str, change: TagChange, now: datetime, defaults: WorkspaceDefaults
 ) -> TagResult:
     with db.session() as session:
-        ensure_workspace(
-            session=session,
-            team_id=team_id,
-            tz=defaults.tz,
-            currency=defaults.currency,
-            locale=defaults.locale,
-            now=now,
-        )
+        workspace_for(session, team_id, defaults, now)
         if change.target.startswith(("#", "＃")):
             ids = tags.customers_tagged(session=session, team_id=team_id, name=change.target[1:].casefold())
         else:

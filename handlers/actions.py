@@ -13,7 +13,7 @@ from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
@@ -24,11 +24,6 @@ def register(app: App) -> None:
     app.action(errors.CREATE_ACTION)(create_clicked)
 
 
-def _team_id(body: dict[str, Any]) -> str:
-    team = body.get("team") or {}
-    return str(team.get("id") or body["user"]["team_id"])
-
-
 def undo_clicked(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
 ) -> None:
@@ -37,7 +32,7 @@ def undo_clicked(
     try:
         undone = notes.undo_note(
             db=rt.db,
-            team_id=_team_id(body),
+            team_id=team_of(body),
             note_id=int(action["value"]),
             user_id=body["user"]["id"],
             now=rt.clock(),
@@ -63,7 +58,7 @@ def edit_clicked(
     try:
         editable = note_edit.note_for_edit(
             db=rt.db,
-            team_id=_team_id(body),
+            team_id=team_of(body),
             note_id=int(action["value"]),
             user_id=body["user"]["id"],
             locale=rt.settings.locale,
@@ -84,7 +79,7 @@ def done_clicked(
     try:
         closed = followups.complete_follow_up(
             db=rt.db,
-            team_id=_team_id(body),
+            team_id=team_of(body),
             follow_up_id=int(action["value"]),
             user_id=body["user"]["id"],
             now=rt.clock(),
@@ -107,7 +102,7 @@ def open_card_clicked(
     now = rt.clock()
     try:
         card = customers.customer_card(
-            db=rt.db, team_id=_team_id(body), query=name, now=now, defaults=rt.defaults
+            db=rt.db, team_id=team_of(body), query=name, now=now, defaults=rt.defaults
         )
     except UserError as refused:
         message = errors.user_error(refused, lang)
@@ -125,7 +120,7 @@ def create_clicked(
     lang = reply_lang(name, rt.settings.locale)
     now = rt.clock()
     card = customers.create_customer(
-        db=rt.db, team_id=_team_id(body), name=name, user_id=body["user"]["id"], now=now, defaults=rt.defaults
+        db=rt.db, team_id=team_of(body), name=name, user_id=body["user"]["id"], now=now, defaults=rt.defaults
     )
     message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
     respond(replace_original=True, text=message.text, blocks=message.blocks)

@@ -13,7 +13,7 @@ from bot.i18n import reply_lang, t
 from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
@@ -27,10 +27,6 @@ def register(app: App) -> None:
     app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(add_follow_up_submitted)
 
 
-def _team_id(body: dict[str, Any]) -> str:
-    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
-
-
 def _channel(body: dict[str, Any]) -> str | None:
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     return str(channel) if channel else None
@@ -42,7 +38,7 @@ def _open_form(
     ack()
     rt = runtime(context)
     customer_id = int(action["value"])
-    name = customers.customer_name(db=rt.db, team_id=_team_id(body), customer_id=customer_id)
+    name = customers.customer_name(db=rt.db, team_id=team_of(body), customer_id=customer_id)
     lang = reply_lang(name, rt.settings.locale)
     build = card_modals.add_note if kind == "note" else card_modals.add_follow_up
     view = build(customer_id=customer_id, customer=name, channel_id=_channel(body), lang=lang)
@@ -66,7 +62,7 @@ def add_note_submitted(
 ) -> None:
     rt = runtime(context)
     text, meta = card_modals.read(view)
-    team_id, user_id = _team_id(body), str(body["user"]["id"])
+    team_id, user_id = team_of(body), str(body["user"]["id"])
     try:
         filed = notes.file_note(
             db=rt.db,
@@ -101,7 +97,7 @@ def add_follow_up_submitted(
 ) -> None:
     rt = runtime(context)
     text, meta = card_modals.read(view)
-    team_id, user_id = _team_id(body), str(body["user"]["id"])
+    team_id, user_id = team_of(body), str(body["user"]["id"])
     now = rt.clock()
     try:
         created = followups.set_follow_up(
@@ -135,7 +131,7 @@ def all_notes_clicked(
     rt = runtime(context)
     customer_id, page = (int(part) for part in str(action["value"]).split(":", 1))
     try:
-        listing = customers.notes_of(db=rt.db, team_id=_team_id(body), customer_id=customer_id, page=page)
+        listing = customers.notes_of(db=rt.db, team_id=team_of(body), customer_id=customer_id, page=page)
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
         respond(response_type="ephemeral", replace_original=False, text=message.text)
@@ -153,7 +149,7 @@ def share_clicked(
     ack()
     rt = runtime(context)
     now = rt.clock()
-    team_id = _team_id(body)
+    team_id = team_of(body)
     name = customers.customer_name(db=rt.db, team_id=team_id, customer_id=int(action["value"]))
     card = customers.customer_card(db=rt.db, team_id=team_id, query=name, now=now, defaults=rt.defaults)
     lang = reply_lang(name, rt.settings.locale)
@@ -166,7 +162,7 @@ def edit_profile_clicked(
 ) -> None:
     ack()
     rt = runtime(context)
-    current = profile.profile_of(db=rt.db, team_id=_team_id(body), customer_id=int(action["value"]))
+    current = profile.profile_of(db=rt.db, team_id=team_of(body), customer_id=int(action["value"]))
     lang = reply_lang(current.name, rt.settings.locale)
     view = profile_modal.profile_modal(current, lang=lang, channel_id=_channel(body))
     client.views_open(trigger_id=body["trigger_id"], view=view)
@@ -181,7 +177,7 @@ def profile_submitted(
     try:
         saved = profile.save_profile(
             db=rt.db,
-            team_id=_team_id(body),
+            team_id=team_of(body),
             customer_id=int(meta["customer_id"]),
             profile=profile.read_profile_form(form),
             now=rt.clock(),

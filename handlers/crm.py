@@ -15,7 +15,7 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
 from bot.render.kit import Message, section
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 
@@ -32,7 +32,7 @@ def search_page_clicked(
     rt = runtime(context)
     wanted = json.loads(action["value"])
     query, page = str(wanted["q"]), int(wanted["page"])
-    team_id = str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+    team_id = team_of(body)
     found = search.search(db=rt.db, team_id=team_id, text=query, now=rt.clock(), page=page)
     lang = reply_lang(query, rt.settings.locale)
     message = search_views.results_message(found, text=query, lang=lang, now=rt.clock())

@@ -14,7 +14,7 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render.home import SEARCH_ACTION, home_view
 from bot.render.kit import section
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
@@ -48,7 +48,7 @@ def home_search_entered(
     ack()
     rt = runtime(context)
     now = rt.clock()
-    team_id = str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+    team_id = team_of(body)
     user_id = str(body["user"]["id"])
     query = str(action.get("value") or "").strip()
     mine = home.home_for(db=rt.db, team_id=team_id, user_id=user_id, now=now, locale=rt.settings.locale)

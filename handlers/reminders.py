@@ -13,17 +13,13 @@ from bot.i18n import t
 from bot.render import errors
 from bot.render import reminders as views
 from bot.render.kit import Message
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
     app.action(views.DONE_ACTION)(done_clicked)
     app.action(views.SNOOZE_ACTION)(snooze_chosen)
     app.action(views.REASSIGN_ACTION)(reassign_chosen)
-
-
-def _team_id(body: dict[str, Any]) -> str:
-    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
 
 
 def _replace(respond: Respond, message: Message) -> None:
@@ -42,7 +38,7 @@ def done_clicked(
     follow_up_id, due = views.parse_token(action["value"])
     try:
         outcome = reminder_actions.mark_done(
-            db=rt.db, team_id=_team_id(body), follow_up_id=follow_up_id, due=due, now=rt.clock()
+            db=rt.db, team_id=team_of(body), follow_up_id=follow_up_id, due=due, now=rt.clock()
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
@@ -70,7 +66,7 @@ def snooze_chosen(
     outcome = reminder_actions.snooze(
         db=rt.db,
         client=client,
-        team_id=_team_id(body),
+        team_id=team_of(body),
         follow_up_id=follow_up_id,
         due=due,
         choice=choice,
@@ -92,7 +88,7 @@ def reassign_chosen(
     follow_up_id, due = views.parse_token(str(action["block_id"]))
     outcome = reminder_actions.reassign(
         db=rt.db,
-        team_id=_team_id(body),
+        team_id=team_of(body),
         follow_up_id=follow_up_id,
         due=due,
         assignee_id=action["selected_user"],

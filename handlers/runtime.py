@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_bolt import BoltContext
 
 from bot.runtime import Runtime
@@ -14,3 +16,8 @@ def runtime(context: BoltContext) -> Runtime:
     if not isinstance(rt, Runtime):
         raise RuntimeError("the Rapport runtime middleware did not run")
     return rt
+
+
+def team_of(body: dict[str, Any]) -> str:
+    """The workspace of an interactive payload (buttons, forms, shortcuts)."""
+    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])

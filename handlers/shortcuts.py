@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot import message_notes, note_edit, people
 from bot.i18n import t
 from bot.render import edit_modal
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 SHORTCUT = "save_as_note"
 
@@ -21,14 +21,10 @@ def register(app: App) -> None:
     app.view(edit_modal.SAVE_MESSAGE_CALLBACK)(save_as_note_submitted)
 
 
-def _team_id(body: dict[str, Any]) -> str:
-    return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
-
-
 def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     rt = runtime(context)
-    team_id, user_id = _team_id(shortcut), str(shortcut["user"]["id"])
+    team_id, user_id = team_of(shortcut), str(shortcut["user"]["id"])
     message = shortcut.get("message") or {}
     channel = str((shortcut.get("channel") or {}).get("id"))
     ts = str(message["ts"])
@@ -71,7 +67,7 @@ def save_as_note_submitted(
         permalink = None
     filed = message_notes.file_from_form(
         db=rt.db,
-        team_id=_team_id(body),
+        team_id=team_of(body),
         author_id=str(meta.get("author") or user_id),
         saved_by=user_id,
         changes=changes,

@@ -12,7 +12,7 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.render import edit_modal, errors
 from bot.render import notes as note_views
-from handlers.runtime import runtime
+from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
@@ -23,7 +23,7 @@ def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context
     rt = runtime(context)
     form, meta = edit_modal.read_state(view)
     lang = str(meta.get("lang") or rt.settings.locale)
-    team_id = str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+    team_id = team_of(body)
     try:
         changes = note_edit.read_form(
             form,
