@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import has_han
 from bot.language import candidate_prefixes, normalize_name, parse_note
-from bot.note_edit import EditableNote, NoteChanges, reschedule_follow_up
+from bot.note_edit import EditableNote, NoteChanges, apply_form
 from bot.notes import FiledNote
 from bot.runtime import WorkspaceDefaults, workspace_for
-from storage import capture, customers, notes, tags
+from storage import capture, customers, notes
 from storage.db import Database
 from storage.models import Category, ContactChannel
 from storage.notes import NoteCreate
@@ -116,27 +116,6 @@ def file_from_form(
             now=now,
         )
         assert note.id is not None
-        tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(changes.tags))
-        tags.tag_note(
-            session=session, team_id=team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
-        )
-        follow_up_id = reschedule_follow_up(session, note, changes, user_id=saved_by, now=now)
-        return FiledNote(
-            note_id=note.id,
-            customer_id=customer.id,
-            customer_name=customer.name,
-            customer_created=created,
-            body=note.body,
-            tags=changes.tags,
-            mentions=(),
-            channel=changes.channel,
-            category=changes.category,
-            amount=changes.amount,
-            currency=changes.currency,
-            occurred_at=note.occurred_at,
-            follow_up_id=follow_up_id,
-            follow_up_due=changes.follow_up_due,
-            follow_up_text=None,
-            tz=workspace.tz,
-            lang=lang,
+        return apply_form(
+            session, note, customer, created, changes, user_id=saved_by, now=now, tz=workspace.tz, lang=lang
         )

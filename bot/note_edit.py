@@ -17,7 +17,7 @@ from bot.notes import FiledNote
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, notes, tags
 from storage.db import Database
-from storage.models import Category, ContactChannel, Note, Workspace
+from storage.models import Category, ContactChannel, Customer, Note, Workspace
 
 _TAG = re.compile(r"[^\s#,，、]+")
 
@@ -206,30 +206,49 @@ def edit_note(
         note.amount, note.currency = changes.amount, changes.currency
         note.occurred_at = changes.occurred_at
         session.add(note)
-        tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(changes.tags))
-        tags.tag_note(
-            session=session, team_id=team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
+        return apply_form(
+            session, note, customer, created, changes, user_id=user_id, now=now, tz=workspace.tz, lang=lang
         )
-        follow_up_id = reschedule_follow_up(session, note, changes, user_id=user_id, now=now)
-        return FiledNote(
-            note_id=note.id,
-            customer_id=customer.id,
-            customer_name=customer.name,
-            customer_created=created,
-            body=note.body,
-            tags=changes.tags,
-            mentions=(),
-            channel=changes.channel,
-            category=changes.category,
-            amount=changes.amount,
-            currency=changes.currency,
-            occurred_at=changes.occurred_at,
-            follow_up_id=follow_up_id,
-            follow_up_due=changes.follow_up_due,
-            follow_up_text=None,
-            tz=workspace.tz,
-            lang=lang,
-        )
+
+
+def apply_form(
+    session: Session,
+    note: Note,
+    customer: Customer,
+    created: bool,
+    changes: NoteChanges,
+    *,
+    user_id: str,
+    now: datetime,
+    tz: str,
+    lang: str,
+) -> FiledNote:
+    """The form's tags and follow-up applied to a stored note; what the reply shows of it."""
+    assert note.id is not None and customer.id is not None
+    tag_rows = tags.ensure_tags(session=session, team_id=note.team_id, names=list(changes.tags))
+    tags.tag_note(
+        session=session, team_id=note.team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
+    )
+    follow_up_id = reschedule_follow_up(session, note, changes, user_id=user_id, now=now)
+    return FiledNote(
+        note_id=note.id,
+        customer_id=customer.id,
+        customer_name=customer.name,
+        customer_created=created,
+        body=note.body,
+        tags=changes.tags,
+        mentions=(),
+        channel=changes.channel,
+        category=changes.category,
+        amount=changes.amount,
+        currency=changes.currency,
+        occurred_at=note.occurred_at,
+        follow_up_id=follow_up_id,
+        follow_up_due=changes.follow_up_due,
+        follow_up_text=None,
+        tz=tz,
+        lang=lang,
+    )
 
 
 def reschedule_follow_up(
