@@ -1,0 +1,134 @@
+"""Words of /crm: search, tags, capture, segments, settings and classification."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "capture_no_customer": {
+        "en": "I couldn't tell which customer that message is about. Use the message's *Save as customer note* shortcut to choose, or make this a capture channel: `/crm settings capture here <customer>`.",
+        "zh": "看不出这条消息是关于哪个客户的。请用消息菜单里的「Save as customer note」选择客户，或把本频道设为记录频道：`/crm settings capture here <客户>`。",
+    },
+    "capture_saved": {
+        "en": "📝 Saved as a note on *{customer}*.",
+        "zh": "📝 已记录到 *{customer}*。",
+    },
+    "capture_already_saved": {
+        "en": "That message was already saved as a note.",
+        "zh": "这条消息已经记录过了。",
+    },
+    "crm_tag_usage": {
+        "en": "Write `/crm tag <customer> +tag -tag`, e.g. `/crm tag acme +vip -trial`, or `/crm tag #renewal-2027 +priority` for every customer tagged #renewal-2027.",
+        "zh": "请写 `/crm tag <客户> +标签 -标签`，例如 `/crm tag 阿里巴巴 +大客户 -试用`，或 `/crm tag #续约 +重点` 给所有带 #续约 的客户加标签。",
+    },
+    "crm_tagged": {
+        "en": "Tags changed on {count} customer(s): {names}. Added: {added}. Removed: {removed}.",
+        "zh": "已更新 {count} 个客户的标签：{names}。添加：{added}。移除：{removed}。",
+    },
+    "search_title": {
+        "en": "Notes matching “{query}”: {count}",
+        "zh": "匹配“{query}”的笔记：{count} 条",
+    },
+    "search_nothing": {
+        "en": "Nothing found. Try fewer words, or drop a filter.",
+        "zh": "没有找到。试试少一些关键词，或去掉筛选条件。",
+    },
+    "search_empty": {
+        "en": "Search for something: `/crm search pricing #renewal customer:acme since:2026-01-01`.",
+        "zh": "请输入要搜索的内容：`/crm search 报价 #续约 customer:阿里巴巴 since:2026-01-01`。",
+    },
+    "search_bad_filter": {
+        "en": "`{filter}:{value}` is not understood. Dates look like 2026-01-31; people like @someone.",
+        "zh": "无法理解 `{filter}:{value}`。日期请写 2026-01-31，人员请写 @某人。",
+    },
+    "churn_warning": {
+        "en": "No contact with {customer} for {days} days — last note: {note}",
+        "zh": "已有 {days} 天没有联系 {customer} — 最近一条笔记：{note}",
+    },
+    "crm_bad_thresholds": {
+        "en": "Write `/crm settings stages <at-risk days> <churned days>`, e.g. `/crm settings stages 30 90` (the first smaller than the second).",
+        "zh": "请写 `/crm settings stages <风险天数> <流失天数>`，例如 `/crm settings stages 30 90`（前者小于后者）。",
+    },
+    "crm_thresholds_set": {
+        "en": "Buyers are at risk after {at_risk} days without a note, churned after {churn}.",
+        "zh": "客户 {at_risk} 天无联系为有流失风险，{churn} 天为已流失。",
+    },
+    "crm_bad_rate": {
+        "en": "Write `/crm settings rate EUR 1.08`: a currency code and how much of the workspace currency one unit buys.",
+        "zh": "请写 `/crm settings rate EUR 7.8`：币种代码，以及一单位可换多少本工作区货币。",
+    },
+    "crm_rate_set": {
+        "en": "1 {currency} = {rate} {base}.",
+        "zh": "1 {currency} = {rate} {base}。",
+    },
+    "crm_recomputed": {
+        "en": "Classified {customers} customers: {moved} moved stage, {warnings} churn warnings sent.{missing}",
+        "zh": "已为 {customers} 个客户分类：{moved} 个阶段变化，发出 {warnings} 条流失预警。{missing}",
+    },
+    "crm_missing_rates": {
+        "en": " No rate for {currencies}: those purchases were left out (`/crm settings rate …`).",
+        "zh": " 缺少 {currencies} 的汇率，相关购买未计入（`/crm settings rate …`）。",
+    },
+    "segment_title": {
+        "en": "Segment {name}: {count} customers",
+        "zh": "分组 {name}：{count} 个客户",
+    },
+    "segment_open_follow_ups": {
+        "en": "{count} open follow-ups",
+        "zh": "{count} 个待办跟进",
+    },
+    "segment_empty_members": {
+        "en": "No customer is in it right now.",
+        "zh": "目前没有客户在这个分组里。",
+    },
+    "segment_more": {
+        "en": "…and {count} more.",
+        "zh": "……还有 {count} 个。",
+    },
+    "segment_list_title": {
+        "en": "Segments",
+        "zh": "客户分组",
+    },
+    "segment_help": {
+        "en": "`/crm segment create <name> <filters>`, `/crm segment show <name>`, `/crm segment delete <name>`. Filters: tag:, anytag:, stage:, tier:, owner:, region:, industry:, inactive:30d, bought:90d, complaints:90d",
+        "zh": "`/crm segment create <名称> <条件>`、`/crm segment show <名称>`、`/crm segment delete <名称>`。条件：标签:、任一标签:、阶段:、价值:、负责人:、地区:、行业:、未联系:30天、购买:90天、投诉:90天",
+    },
+    "segment_bad_word": {
+        "en": "`{word}` is not a filter I know. Try tag:vip, stage:at_risk, tier:high, inactive:30d.",
+        "zh": "无法理解 `{word}`。可以用 标签:大客户、阶段:风险、价值:高、未联系:30天。",
+    },
+    "segment_empty": {
+        "en": "Give the segment at least one filter.",
+        "zh": "请至少给出一个筛选条件。",
+    },
+    "segment_bad_name": {
+        "en": "`{name}` cannot be a segment name: use letters, digits, - and _ (and not a built-in name).",
+        "zh": "`{name}` 不能作为分组名：请用字母、数字、- 和 _（且不与内置分组重名）。",
+    },
+    "segment_not_found": {
+        "en": "There is no segment called {name}.",
+        "zh": "没有叫 {name} 的分组。",
+    },
+    "segment_deleted": {
+        "en": "Deleted the segment {name}.",
+        "zh": "已删除分组 {name}。",
+    },
+    "crm_bad_emoji": {
+        "en": "Give an emoji name like `:memo:`.",
+        "zh": "请给出表情名称，例如 `:memo:`。",
+    },
+    "crm_capture_on": {
+        "en": "Every new message in <#{channel}> is now a note on *{customer}*.",
+        "zh": "<#{channel}> 里的每条新消息都会记录到 *{customer}*。",
+    },
+    "crm_capture_off": {
+        "en": "<#{channel}> is no longer a capture channel.",
+        "zh": "<#{channel}> 不再自动记录。",
+    },
+    "crm_emoji_set": {
+        "en": "Reacting with :{emoji}: to a message now saves it as a note.",
+        "zh": "用 :{emoji}: 回应消息即可把它记为笔记。",
+    },
+    "crm_help": {
+        "en": "*/crm commands*\n• `/crm search <words> [#tag] [customer:acme] [from:@someone] [since:2026-01-01]`\n• `/crm settings capture here <customer>` (or `#channel <customer>`); `/crm settings capture here off`\n• `/crm settings emoji :memo:` — the reaction that saves a message as a note\n• `/crm tag acme +vip -trial`, `/crm tag #renewal-2027 +priority`\n• `/crm settings stages 30 90`, `/crm settings rate EUR 1.08`, `/crm recompute`",
+        "zh": "*/crm 命令*\n• `/crm search <关键词> [#标签] [customer:客户] [from:@同事] [since:2026-01-01]`\n• `/crm settings capture here <客户>`（或 `#频道 <客户>`），`/crm settings capture here off`\n• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记\n• `/crm tag 阿里巴巴 +大客户 -试用`，`/crm tag #续约 +重点`\n• `/crm settings stages 30 90`，`/crm settings rate USD 7.2`，`/crm recompute`",
+    },
+}
