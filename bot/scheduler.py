@@ -13,6 +13,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.digests import DigestDispatcher
 from bot.reclassify import recompute
 from bot.reminders import Dispatcher
 
@@ -21,21 +22,33 @@ TICK_SECONDS = 0.25
 CLASSIFY_HOURS = 6
 
 
-def _tick(dispatcher: Dispatcher) -> None:
+def _tick(dispatcher: Dispatcher, summaries: DigestDispatcher) -> None:
     report = dispatcher.run_once()
     if report.posted or report.failed or report.recovered:
         log.info("reminders: %s", report)
+    if sent := summaries.run_once():
+        log.info("digests: %d sent", sent)
 
 
 def _add_job(scheduler: BackgroundScheduler | BlockingScheduler, dispatcher: Dispatcher) -> None:
     scheduler.add_job(
         _tick,
         IntervalTrigger(seconds=TICK_SECONDS),
-        args=[dispatcher],
+        args=[dispatcher, _summaries(dispatcher)],
         id="reminders",
         max_instances=1,  # a slow tick is never overlapped by the next one
         coalesce=True,  # ticks missed while busy collapse into one
         misfire_grace_time=None,
+    )
+
+
+def _summaries(dispatcher: Dispatcher) -> DigestDispatcher:
+    return DigestDispatcher(
+        db=dispatcher.db,
+        client=dispatcher.client,
+        team_ids=dispatcher.team_ids,
+        clock=dispatcher.clock,
+        owner=dispatcher.owner,
     )
 
 
@@ -70,5 +83,5 @@ def run_blocking(dispatcher: Dispatcher) -> None:
     scheduler = BlockingScheduler(timezone="UTC")
     _add_job(scheduler, dispatcher)
     _add_classification(scheduler, dispatcher)
-    _tick(dispatcher)  # overdue reminders go out at start, not a tick later
+    _tick(dispatcher, _summaries(dispatcher))  # overdue reminders go out at start, not a tick later
     scheduler.start()

@@ -8,9 +8,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import capture, reclassify, search, segments, tagging
+from bot import capture, digests, reclassify, search, segments, tagging
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
+from bot.render import digests as digest_views
 from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
@@ -106,6 +107,8 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                 found, text=query, lang=reply_lang(query, lang), now=rt.clock()
             )
             ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+        elif words and words[0] in ("digest", "摘要"):
+            _digest(ack, command, words[1:], text.split(None, 2)[2] if len(words) > 2 else "", lang, context)
         elif words and words[0] in ("segment", "segments", "分组"):
             _segment(ack, command, words[1:], lang, context)
         elif words and words[0] in ("tag", "标签"):
@@ -195,3 +198,43 @@ def _segment(ack: Ack, command: dict[str, Any], words: list[str], lang: str, con
     else:
         message = segment_views.segment_list(segments.listing(db=rt.db, team_id=team_id), lang=lang)
     ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+
+
+_DAY_NAMES = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+              "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日")}  # fmt: skip
+
+
+def _digest(
+    ack: Ack, command: dict[str, Any], words: list[str], rest: str, lang: str, context: BoltContext
+) -> None:
+    rt = runtime(context)
+    team_id, channel, now = str(command["team_id"]), str(command["channel_id"]), rt.clock()
+    action = words[0] if words else ""
+    if action == "subscribe":
+        sub = digests.subscribe(
+            db=rt.db,
+            team_id=team_id,
+            channel_id=channel,
+            text=rest,
+            user_id=command["user_id"],
+            now=now,
+            defaults=rt.defaults,
+        )
+        day = _DAY_NAMES["zh" if lang == "zh" else "en"][sub.weekday]
+        when = f"{sub.hour}:{sub.minute:02d}"
+        _answer(ack, t("digest_subscribed", lang, segment=sub.segment, day=day, time=when, tz=sub.tz))
+    elif action == "list":
+        subs = digests.subscriptions_in(db=rt.db, team_id=team_id, channel_id=channel)
+        names = _DAY_NAMES["zh" if lang == "zh" else "en"]
+        lines = [f"• *{s.segment}* — {names[s.weekday]} {s.hour}:{s.minute:02d} ({s.tz})" for s in subs]
+        _answer(ack, t("digest_list", lang) + "\n" + "\n".join(lines) if lines else t("digest_none", lang))
+    elif action == "unsubscribe" and len(words) == 2:
+        count = digests.unsubscribe(db=rt.db, team_id=team_id, channel_id=channel, segment=words[1])
+        _answer(ack, t("digest_unsubscribed", lang, count=count, segment=words[1]))
+    elif action == "preview" and len(words) == 2:
+        message = digest_views.digest_message(
+            digests.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now
+        )
+        ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+    else:
+        raise UserError("digest_usage")

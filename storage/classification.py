@@ -134,3 +134,12 @@ def stage_history(*, session: Session, team_id: str, customer_id: int) -> list[S
         .order_by(col(StageChange.changed_at), col(StageChange.id))
     )
     return list(session.exec(statement))
+
+
+def stage_changes_since(*, session: Session, team_id: str, since: datetime) -> list[StageChange]:
+    statement = (
+        select(StageChange)
+        .where(StageChange.team_id == team_id, StageChange.changed_at >= since)
+        .order_by(col(StageChange.changed_at))
+    )
+    return list(session.exec(statement))

@@ -154,3 +154,23 @@ def follow_ups_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[i
         return {}
     statement = select(FollowUp).where(FollowUp.team_id == team_id, col(FollowUp.id).in_(ids))
     return {row.id: row for row in session.exec(statement) if row.id is not None}
+
+
+def team_performance(
+    *, session: Session, team_id: str, since: datetime, now: datetime
+) -> dict[str, tuple[int, int]]:
+    """Per assignee: (follow-ups done since `since`, open follow-ups overdue now)."""
+    done = session.exec(
+        select(FollowUp.assignee_id).where(
+            FollowUp.team_id == team_id,
+            FollowUp.status == FollowUpStatus.done,
+            col(FollowUp.completed_at) >= since,
+        )
+    ).all()
+    overdue = session.exec(
+        select(FollowUp.assignee_id).where(
+            FollowUp.team_id == team_id, FollowUp.status == FollowUpStatus.open, FollowUp.due_at < now
+        )
+    ).all()
+    people = {*done, *overdue}
+    return {who: (done.count(who), overdue.count(who)) for who in sorted(people)}

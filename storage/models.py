@@ -289,3 +289,40 @@ class Segment(SQLModel, table=True):
     definition: str = Field(sa_column=Column(Text, nullable=False))
     created_by: str = Field(max_length=32)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class DigestSubscription(SQLModel, table=True):
+    """A channel's weekly summary of a segment, at a weekday and time in a time zone."""
+
+    __tablename__ = "digest_subscription"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", index=True, max_length=32)
+    channel_id: str = Field(max_length=32)
+    segment: str = Field(max_length=64)
+    weekday: int  # Monday is 0
+    hour: int
+    minute: int
+    tz: str = Field(max_length=64)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    active: bool = Field(default=True)
+
+
+class DigestPeriod(SQLModel, table=True):
+    """One week's digest of a subscription: inserting the row claims the week (exactly once)."""
+
+    __tablename__ = "digest_period"
+    __table_args__ = (UniqueConstraint("subscription_id", "period", name="uq_digest_period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(foreign_key="workspace.team_id", max_length=32)
+    subscription_id: int = Field(foreign_key="digest_subscription.id", index=True)
+    period: str = Field(max_length=10)  # the local date it is due, YYYY-MM-DD
+    due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    claimed_by: str = Field(max_length=64)
+    claimed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    slack_ts: str | None = Field(default=None, max_length=32)
+    late: bool = Field(default=False)
+    members: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # customer ids, JSON

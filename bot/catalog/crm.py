@@ -3,6 +3,43 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "digest_title": {
+        "en": "Weekly summary: {segment} — {count} customers",
+        "zh": "每周摘要：{segment} — {count} 个客户",
+    },
+    "digest_late": {"en": "⚠️ Sent late: it was due {ago}.", "zh": "⚠️ 延迟发送：原定于{ago}。"},
+    "digest_changes": {
+        "en": "*Joined:* {joined}\n*Left:* {left}",
+        "zh": "*新加入：*{joined}\n*离开：*{left}",
+    },
+    "digest_complaints": {"en": "Complaints this week", "zh": "本周投诉"},
+    "digest_moves": {"en": "Stage moves this week", "zh": "本周阶段变化"},
+    "digest_top_value": {"en": "Top customers by value (12 months)", "zh": "价值最高的客户（近12个月）"},
+    "digest_quiet": {"en": "Longest without contact", "zh": "最久未联系"},
+    "digest_never": {"en": "never", "zh": "从未"},
+    "digest_team": {"en": "Follow-ups: done this week / overdue now", "zh": "跟进：本周完成 / 当前逾期"},
+    "digest_owner_line": {
+        "en": "• <@{user}>: {done} done / {overdue} overdue",
+        "zh": "• <@{user}>：完成 {done} / 逾期 {overdue}",
+    },
+    "digest_usage": {
+        "en": "Write `/crm digest subscribe <segment> every monday 9:00 [time zone]`; also `/crm digest list`, `/crm digest unsubscribe <segment>`, `/crm digest preview <segment>`.",
+        "zh": "请写 `/crm digest subscribe <分组> 每周一 9:00 [时区]`；还有 `/crm digest list`、`/crm digest unsubscribe <分组>`、`/crm digest preview <分组>`。",
+    },
+    "digest_bad_tz": {
+        "en": "{tz} is not a time zone; use a name like Asia/Shanghai.",
+        "zh": "{tz} 不是有效时区，请用 Asia/Shanghai 这样的名称。",
+    },
+    "digest_subscribed": {
+        "en": "This channel gets the summary of *{segment}* every {day} at {time} ({tz}).",
+        "zh": "本频道将于每{day} {time}（{tz}）收到 *{segment}* 的摘要。",
+    },
+    "digest_list": {"en": "Summaries in this channel:", "zh": "本频道订阅的摘要："},
+    "digest_none": {"en": "This channel has no summaries.", "zh": "本频道没有订阅摘要。"},
+    "digest_unsubscribed": {
+        "en": "Stopped {count} summary of *{segment}* here.",
+        "zh": "已停止本频道 {count} 个 *{segment}* 摘要。",
+    },
     "capture_no_customer": {
         "en": "I couldn't tell which customer that message is about. Use the message's *Save as customer note* shortcut to choose, or make this a capture channel: `/crm settings capture here <customer>`.",
         "zh": "看不出这条消息是关于哪个客户的。请用消息菜单里的「Save as customer note」选择客户，或把本频道设为记录频道：`/crm settings capture here <客户>`。",

@@ -1,0 +1,281 @@
+"""Weekly segment summaries to channels: subscriptions, what a summary holds, and sending each
+week's summary exactly once however many processes run (storage.digests claims the week)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import segments
+from bot.classification import convert
+from bot.clock import Clock
+from bot.errors import UserError
+from bot.runtime import WorkspaceDefaults, workspace_for
+from storage import classification, digests, followups
+from storage import segments as segment_store
+from storage.db import Database
+from storage.models import DigestSubscription, Workspace
+
+log = logging.getLogger(__name__)
+
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "周一": 0, "星期一": 0, "礼拜一": 0,
+    "tuesday": 1, "tue": 1, "周二": 1, "星期二": 1, "礼拜二": 1,
+    "wednesday": 2, "wed": 2, "周三": 2, "星期三": 2, "礼拜三": 2,
+    "thursday": 3, "thu": 3, "周四": 3, "星期四": 3, "礼拜四": 3,
+    "friday": 4, "fri": 4, "周五": 4, "星期五": 4, "礼拜五": 4,
+    "saturday": 5, "sat": 5, "周六": 5, "星期六": 5, "礼拜六": 5,
+    "sunday": 6, "sun": 6, "周日": 6, "星期日": 6, "星期天": 6, "礼拜天": 6,
+}  # fmt: skip
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
+LATE_AFTER = timedelta(hours=1)
+METADATA_EVENT = "rapport_digest"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    segment: str
+    weekday: int
+    hour: int
+    minute: int
+    tz: str | None
+
+
+def parse_schedule(text: str) -> Schedule:
+    """`vip-at-risk every monday 9:00 [Asia/Shanghai]`, `vip 每周一 9:00`."""
+    words = [w for w in text.replace("每", " ").split() if w.casefold() not in ("every", "at", "周")]
+    if len(words) < 3:
+        raise UserError("digest_usage")
+    segment, day, clock, *rest = words
+    weekday = _WEEKDAYS.get(day.casefold()) if day.casefold() in _WEEKDAYS else _WEEKDAYS.get("周" + day)
+    moment = _TIME.match(clock)
+    if weekday is None or moment is None or int(moment.group(1)) > 23 or int(moment.group(2) or 0) > 59:
+        raise UserError("digest_usage")
+    tz = rest[0] if rest else None
+    if tz is not None:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise UserError("digest_bad_tz", tz=tz) from None
+    return Schedule(segment, weekday, int(moment.group(1)), int(moment.group(2) or 0), tz)
+
+
+def due_moment(sub: DigestSubscription, now: datetime) -> datetime:
+    """The latest weekly due time at or before `now`, in the subscription's time zone."""
+    zone = ZoneInfo(sub.tz)
+    local = now.astimezone(zone)
+    day = local.date() - timedelta(days=(local.weekday() - sub.weekday) % 7)
+    due = datetime.combine(day, time(sub.hour, sub.minute), tzinfo=zone)
+    if due > now:
+        due = datetime.combine(day - timedelta(days=7), time(sub.hour, sub.minute), tzinfo=zone)
+    return due
+
+
+def subscribe(
+    *,
+    db: Database,
+    team_id: str,
+    channel_id: str,
+    text: str,
+    user_id: str,
+    now: datetime,
+    defaults: WorkspaceDefaults,
+) -> DigestSubscription:
+    schedule = parse_schedule(text)
+    segments.show(db=db, team_id=team_id, name=schedule.segment, now=now)  # refuses an unknown segment
+    with db.session() as session:
+        workspace = workspace_for(session, team_id, defaults, now)
+        return digests.add_subscription(
+            session=session,
+            subscription=DigestSubscription(
+                team_id=team_id,
+                channel_id=channel_id,
+                segment=schedule.segment,
+                weekday=schedule.weekday,
+                hour=schedule.hour,
+                minute=schedule.minute,
+                tz=schedule.tz or workspace.tz,
+                created_by=user_id,
+                created_at=now,
+            ),
+        )
+
+
+def subscriptions_in(*, db: Database, team_id: str, channel_id: str) -> list[DigestSubscription]:
+    with db.session() as session:
+        return digests.subscriptions(session=session, team_id=team_id, channel_id=channel_id)
+
+
+def unsubscribe(*, db: Database, team_id: str, channel_id: str, segment: str) -> int:
+    with db.session() as session:
+        return digests.deactivate(session=session, team_id=team_id, channel_id=channel_id, segment=segment)
+
+
+@dataclass(frozen=True)
+class Digest:
+    segment: str
+    size: int
+    joined: tuple[str, ...]
+    left: tuple[str, ...]
+    stage_moves: tuple[tuple[str, str, str], ...]  # (customer, from, to) in the last 7 days
+    top_value: tuple[tuple[str, Decimal], ...]  # customers by purchases of 365 days, workspace currency
+    quiet: tuple[tuple[str, datetime | None], ...]  # longest without a note first
+    complaints: int  # complaints opened in the last 7 days by members
+    performance: dict[str, tuple[int, int]]  # owner -> (follow-ups done this week, overdue now)
+    member_ids: tuple[int, ...]
+    currency: str
+    lang: str
+    late_since: datetime | None = field(default=None)
+
+
+def build_digest(
+    *, db: Database, team_id: str, segment: str, now: datetime, previous: tuple[int, ...] | None
+) -> Digest:
+    view = segments.show(db=db, team_id=team_id, name=segment, now=now)
+    week_ago = now - timedelta(days=7)
+    members = {m.customer_id: m for m in view.members}
+    with db.session() as session:
+        workspace = session.get(Workspace, team_id)
+        currency = workspace.currency if workspace else "USD"
+        lang = workspace.locale if workspace else "en"
+        every = {
+            f.customer_id: f
+            for f in segment_store.facts(session=session, team_id=team_id, complaints_since=week_ago)
+        }
+        moves = [
+            m
+            for m in classification.stage_changes_since(session=session, team_id=team_id, since=week_ago)
+            if m.customer_id in members
+        ]
+        rates = classification.rates(session=session, team_id=team_id)
+        totals: dict[int, Decimal] = {}
+        for customer_id, _, amount, cur in classification.purchases_since(
+            session=session, team_id=team_id, since=now - timedelta(days=365)
+        ):
+            converted = convert(amount, cur, to=currency, rates=rates)
+            if customer_id in members and converted is not None:
+                totals[customer_id] = totals.get(customer_id, Decimal(0)) + converted
+        performance = followups.team_performance(session=session, team_id=team_id, since=week_ago, now=now)
+    names = {cid: every[cid].name for cid in every}
+    before = set(previous or ())
+    return Digest(
+        segment=segment,
+        size=len(members),
+        joined=tuple(sorted(names[c] for c in members if previous is not None and c not in before)),
+        left=tuple(sorted(names.get(c, "?") for c in before - set(members))),
+        stage_moves=tuple((names.get(m.customer_id, "?"), m.from_stage, m.to_stage) for m in moves),
+        top_value=tuple((names[c], v) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])[:5]),
+        quiet=tuple(
+            (m.name, m.last_touch)
+            for m in sorted(view.members, key=lambda m: (m.last_touch is not None, m.last_touch or now))[:5]
+        ),
+        complaints=sum(every[c].complaints_since for c in members if c in every),
+        performance=performance,
+        member_ids=tuple(sorted(members)),
+        currency=currency,
+        lang=lang,
+    )
+
+
+@dataclass
+class DigestDispatcher:
+    """One tick: claim each subscription's due week once, and post it."""
+
+    db: Database
+    client: WebClient
+    team_ids: list[str]
+    clock: Clock
+    owner: str
+    lease: timedelta = timedelta(minutes=5)
+
+    def run_once(self) -> int:
+        from bot.render.digests import digest_message
+
+        sent = 0
+        now = self.clock()
+        for team_id in self.team_ids:
+            with self.db.session() as session:
+                subs = digests.subscriptions(session=session, team_id=team_id)
+            for sub in subs:
+                due = due_moment(sub, now)
+                if due < sub.created_at or sub.id is None:
+                    continue  # subscribed after this week's time: the first one is next week
+                period = due.date().isoformat()
+                with self.db.session() as session:
+                    claimed = digests.claim_period(
+                        session=session,
+                        team_id=team_id,
+                        subscription_id=sub.id,
+                        period=period,
+                        due_at=due,
+                        owner=self.owner,
+                        now=now,
+                        lease=self.lease,
+                    )
+                    previous = digests.last_sent(session=session, subscription_id=sub.id, before=period)
+                if claimed is None:
+                    continue
+                row, taken_over = claimed
+                assert row.id is not None
+                ts = self._already_posted(sub, period) if taken_over else None
+                late = now - due > LATE_AFTER
+                digest = build_digest(
+                    db=self.db,
+                    team_id=team_id,
+                    segment=sub.segment,
+                    now=now,
+                    previous=tuple(json.loads(previous.members)) if previous else None,
+                )
+                if ts is None:
+                    message = digest_message(digest, now=now, late_since=due if late else None)
+                    meta = {
+                        "event_type": METADATA_EVENT,
+                        "event_payload": {"subscription": sub.id, "period": period},
+                    }
+                    try:
+                        answer = self.client.chat_postMessage(
+                            channel=sub.channel_id, text=message.text, blocks=message.blocks, metadata=meta
+                        )
+                    except SlackApiError as failure:
+                        log.warning(
+                            "digest %s/%s not posted: %s", sub.id, period, failure.response.get("error")
+                        )
+                        continue  # the claim lapses after its lease and is taken over then
+                    ts = str(answer["ts"])
+                with self.db.session() as session:
+                    digests.mark_digest_sent(
+                        session=session,
+                        period_id=row.id,
+                        owner=self.owner,
+                        ts=ts,
+                        now=now,
+                        members=json.dumps(list(digest.member_ids)),
+                        late=late,
+                    )
+                sent += 1
+        return sent
+
+    def _already_posted(self, sub: DigestSubscription, period: str) -> str | None:
+        try:
+            history = self.client.conversations_history(
+                channel=sub.channel_id, include_all_metadata=True, limit=200
+            )
+        except SlackApiError:
+            return None
+        for message in history.get("messages") or []:
+            payload = (message.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("subscription") == sub.id and payload.get("period") == period:
+                return str(message["ts"])
+        return None
+
+
+def preview(*, db: Database, team_id: str, segment: str, now: datetime) -> Digest:
+    return build_digest(db=db, team_id=team_id, segment=segment, now=now, previous=None)

@@ -1,0 +1,125 @@
+"""Digest subscriptions, and the claim on each week's digest.
+
+A week is claimed by inserting its (subscription, period) row: the unique constraint lets one
+process win. A claim not marked sent within a lease may be taken over (its process died); the
+taker looks in the channel for the digest first (bot.digests), as reminders do.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from storage.models import DigestPeriod, DigestSubscription
+from storage.upsert import insert_ignore
+
+
+def add_subscription(*, session: Session, subscription: DigestSubscription) -> DigestSubscription:
+    session.add(subscription)
+    session.flush()
+    return subscription
+
+
+def subscriptions(
+    *, session: Session, team_id: str, channel_id: str | None = None
+) -> list[DigestSubscription]:
+    statement = select(DigestSubscription).where(
+        DigestSubscription.team_id == team_id, col(DigestSubscription.active).is_(True)
+    )
+    if channel_id is not None:
+        statement = statement.where(DigestSubscription.channel_id == channel_id)
+    return list(session.exec(statement.order_by(col(DigestSubscription.id))))
+
+
+def deactivate(*, session: Session, team_id: str, channel_id: str, segment: str) -> int:
+    statement = (
+        update(DigestSubscription)
+        .where(
+            col(DigestSubscription.team_id) == team_id,
+            col(DigestSubscription.channel_id) == channel_id,
+            col(DigestSubscription.segment) == segment,
+            col(DigestSubscription.active).is_(True),
+        )
+        .values(active=False)
+    )
+    return int(session.execute(statement).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def claim_period(
+    *,
+    session: Session,
+    team_id: str,
+    subscription_id: int,
+    period: str,
+    due_at: datetime,
+    owner: str,
+    now: datetime,
+    lease: timedelta,
+) -> tuple[DigestPeriod, bool] | None:
+    """The week's row if this process now holds it, and whether it was taken over from another."""
+    inserted = insert_ignore(
+        session=session,
+        model=DigestPeriod,
+        rows=[
+            {
+                "team_id": team_id,
+                "subscription_id": subscription_id,
+                "period": period,
+                "due_at": due_at,
+                "claimed_by": owner,
+                "claimed_at": now,
+                "late": False,
+                "members": "[]",
+            }
+        ],
+        conflict=["subscription_id", "period"],
+    )
+    row = session.exec(
+        select(DigestPeriod).where(
+            DigestPeriod.subscription_id == subscription_id, DigestPeriod.period == period
+        )
+    ).one()
+    if inserted:
+        return row, False
+    if row.sent_at is not None or row.claimed_at >= now - lease:
+        return None
+    taken = session.execute(
+        update(DigestPeriod)
+        .where(
+            col(DigestPeriod.id) == row.id,
+            col(DigestPeriod.claimed_by) == row.claimed_by,
+            col(DigestPeriod.sent_at).is_(None),
+        )
+        .values(claimed_by=owner, claimed_at=now)
+    )
+    if int(taken.rowcount or 0) != 1:  # type: ignore[attr-defined]
+        return None
+    session.refresh(row)
+    return row, True
+
+
+def mark_digest_sent(
+    *, session: Session, period_id: int, owner: str, ts: str, now: datetime, members: str, late: bool
+) -> bool:
+    statement = (
+        update(DigestPeriod)
+        .where(col(DigestPeriod.id) == period_id, col(DigestPeriod.claimed_by) == owner)
+        .values(sent_at=now, slack_ts=ts, members=members, late=late)
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+def last_sent(*, session: Session, subscription_id: int, before: str) -> DigestPeriod | None:
+    statement = (
+        select(DigestPeriod)
+        .where(
+            DigestPeriod.subscription_id == subscription_id,
+            col(DigestPeriod.sent_at).is_not(None),
+            col(DigestPeriod.period) < before,
+        )
+        .order_by(col(DigestPeriod.period).desc())
+        .limit(1)
+    )
+    return session.exec(statement).first()
