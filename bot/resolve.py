@@ -82,7 +82,16 @@ def resolve(*, session: Session, team_id: str, name: str) -> Resolution:
         return Resolution(None, ())
     if wanted in table:
         return Resolution(table[wanted][0], ())
-    matches = process.extract(wanted, list(table), scorer=fuzz.WRatio, limit=6, score_cutoff=CLOSE)
+    keys = list(table)
+    # WRatio reads best (it forgives partial and reordered names) but costs ~15x QRatio per name,
+    # so it only rescores a shortlist: the QRatio neighbours, and for a short name the ones
+    # containing it (华为 in 华为技术).
+    shortlist = {
+        key for key, _, _ in process.extract(wanted, keys, scorer=fuzz.QRatio, limit=25, score_cutoff=50)
+    }
+    if len(wanted) <= 4:
+        shortlist.update([key for key in keys if wanted in key][:25])
+    matches = process.extract(wanted, list(shortlist), scorer=fuzz.WRatio, limit=6, score_cutoff=CLOSE)
     by_customer: dict[int, tuple[float, str]] = {}
     for key, score, _ in matches:
         customer_id, display = table[key]
