@@ -15,6 +15,7 @@ from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups
 from storage.db import Database
 from storage.followups import FollowUpFilter
+from storage.models import FollowUp
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,17 @@ class FollowUpItem:
     text: str
     due_at: datetime
     overdue: bool
+
+
+def item_of(row: FollowUp, names: dict[int, str], now: datetime) -> FollowUpItem:
+    return FollowUpItem(
+        follow_up_id=row.id or 0,
+        customer_name=names.get(row.customer_id, "?"),
+        assignee_id=row.assignee_id,
+        text=row.text,
+        due_at=row.due_at,
+        overdue=row.due_at <= now,
+    )
 
 
 @dataclass(frozen=True)
@@ -128,17 +140,7 @@ def list_follow_ups(
             which = FollowUpFilter(customer_id=customer.id)
         rows = followups.open_follow_ups(session=session, team_id=team_id, which=which, limit=50)
         names = customers.names_by_id(session=session, team_id=team_id, ids={r.customer_id for r in rows})
-        items = tuple(
-            FollowUpItem(
-                follow_up_id=r.id or 0,
-                customer_name=names.get(r.customer_id, "?"),
-                assignee_id=r.assignee_id,
-                text=r.text,
-                due_at=r.due_at,
-                overdue=r.due_at <= now,
-            )
-            for r in rows
-        )
+        items = tuple(item_of(r, names, now) for r in rows)
         return FollowUpList(items=items, scope=scope, subject=subject, tz=workspace.tz, lang=lang)
 
 

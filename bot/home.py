@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.followups import FollowUpItem
+from bot.followups import FollowUpItem, item_of
 from storage import customers, followups, notes
 from storage.db import Database
 from storage.followups import FollowUpFilter
@@ -40,17 +40,7 @@ def home_for(*, db: Database, team_id: str, user_id: str, now: datetime, locale:
         names = customers.names_by_id(session=session, team_id=team_id, ids=ids)
         owned = customers.owned_by(session=session, team_id=team_id, owner_id=user_id, limit=15)
         return Home(
-            follow_ups=tuple(
-                FollowUpItem(
-                    follow_up_id=r.id or 0,
-                    customer_name=names.get(r.customer_id, "?"),
-                    assignee_id=r.assignee_id,
-                    text=r.text,
-                    due_at=r.due_at,
-                    overdue=r.due_at <= now,
-                )
-                for r in rows
-            ),
+            follow_ups=tuple(item_of(r, names, now) for r in rows),
             notes=tuple(
                 HomeNote(names.get(n.customer_id, "?"), n.body, n.created_at, n.permalink) for n in mine
             ),

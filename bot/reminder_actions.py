@@ -49,7 +49,7 @@ def mark_done(
     *, db: Database, team_id: str, follow_up_id: int, due: datetime, now: datetime
 ) -> ReminderOutcome:
     with db.session() as session:
-        changed = followups.mark_done_if_due(
+        changed = followups.mark_done(
             session=session, team_id=team_id, follow_up_id=follow_up_id, expected_due=due, now=now
         )
     return ReminderOutcome(ctx=_context(db, team_id, follow_up_id), changed=changed)

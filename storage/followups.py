@@ -100,17 +100,22 @@ def get_follow_up(*, session: Session, team_id: str, follow_up_id: int) -> Follo
     return row if row is not None and row.team_id == team_id else None
 
 
-def mark_done(*, session: Session, team_id: str, follow_up_id: int, now: datetime) -> bool:
-    """Open -> done in one conditional UPDATE, so two clicks at once change it only once."""
-    statement = (
-        update(FollowUp)
-        .where(
-            col(FollowUp.team_id) == team_id,
-            col(FollowUp.id) == follow_up_id,
-            col(FollowUp.status) == FollowUpStatus.open,
-        )
-        .values(status=FollowUpStatus.done, completed_at=now)
-    )
+def mark_done(
+    *, session: Session, team_id: str, follow_up_id: int, now: datetime, expected_due: datetime | None = None
+) -> bool:
+    """Open -> done in one conditional UPDATE, so two clicks at once change it only once.
+
+    With `expected_due`, only the arming a reminder belongs to: a click on an older reminder
+    of a snoozed follow-up changes nothing.
+    """
+    conditions = [
+        col(FollowUp.team_id) == team_id,
+        col(FollowUp.id) == follow_up_id,
+        col(FollowUp.status) == FollowUpStatus.open,
+    ]
+    if expected_due is not None:
+        conditions.append(col(FollowUp.due_at) == expected_due)
+    statement = update(FollowUp).where(*conditions).values(status=FollowUpStatus.done, completed_at=now)
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
@@ -128,23 +133,6 @@ def reassign(
             col(FollowUp.assignee_id) != assignee_id,
         )
         .values(assignee_id=assignee_id)
-    )
-    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
-
-
-def mark_done_if_due(
-    *, session: Session, team_id: str, follow_up_id: int, expected_due: datetime, now: datetime
-) -> bool:
-    """Open -> done, for the arming the reminder belongs to; exactly once however many clicks."""
-    statement = (
-        update(FollowUp)
-        .where(
-            col(FollowUp.team_id) == team_id,
-            col(FollowUp.id) == follow_up_id,
-            col(FollowUp.status) == FollowUpStatus.open,
-            col(FollowUp.due_at) == expected_due,
-        )
-        .values(status=FollowUpStatus.done, completed_at=now)
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 

@@ -8,7 +8,7 @@ from typing import Any
 from bot.i18n import t
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.note_edit import EditableNote, NoteForm
-from bot.render.kit import plain
+from bot.render.kit import input_block, plain, text_input
 
 EDIT_CALLBACK = "note_edit_modal"
 VALUE = "value"
@@ -16,23 +16,6 @@ VALUE = "value"
 
 def _option(value: str, label: str) -> dict[str, Any]:
     return {"text": plain(label), "value": value}
-
-
-def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True) -> dict[str, Any]:
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "optional": optional,
-        "label": plain(label),
-        "element": {**element, "action_id": VALUE},
-    }
-
-
-def _text_input(initial: str | None, *, multiline: bool = False, max_length: int = 3000) -> dict[str, Any]:
-    element: dict[str, Any] = {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
-    if initial:
-        element["initial_value"] = initial[:max_length]
-    return element
 
 
 def _select(choices: tuple[str, ...], initial: str | None, prefix: str, lang: str) -> dict[str, Any]:
@@ -81,23 +64,25 @@ def edit_modal(note: EditableNote, *, response_url: str | None) -> dict[str, Any
         "submit": plain(t("edit_submit", lang)),
         "close": plain(t("edit_cancel", lang)),
         "blocks": [
-            _input(
+            input_block(
                 "customer",
                 t("field_customer", lang),
-                _text_input(note.customer, max_length=200),
+                text_input(note.customer, max_length=200),
                 optional=False,
             ),
-            _input("body", t("field_text", lang), _text_input(note.body, multiline=True), optional=False),
-            _input("tags", t("field_tags", lang), _text_input(" ".join(note.tags), max_length=500)),
-            _input("channel", t("field_channel", lang), _select(CHANNELS, note.channel, "channel_", lang)),
-            _input(
+            input_block("body", t("field_text", lang), text_input(note.body, multiline=True), optional=False),
+            input_block("tags", t("field_tags", lang), text_input(" ".join(note.tags), max_length=500)),
+            input_block(
+                "channel", t("field_channel", lang), _select(CHANNELS, note.channel, "channel_", lang)
+            ),
+            input_block(
                 "category", t("field_category", lang), _select(CATEGORIES, note.category, "category_", lang)
             ),
-            _input("amount", t("field_amount", lang), _text_input(amount, max_length=30)),
-            _input("currency", t("field_currency", lang), _text_input(note.currency, max_length=3)),
-            _input("follow_up_date", t("field_follow_up", lang), due_date),
-            _input("follow_up_time", t("field_follow_up_time", lang), due_time),
-            _input("occurred_date", t("field_occurred", lang), occurred),
+            input_block("amount", t("field_amount", lang), text_input(amount, max_length=30)),
+            input_block("currency", t("field_currency", lang), text_input(note.currency, max_length=3)),
+            input_block("follow_up_date", t("field_follow_up", lang), due_date),
+            input_block("follow_up_time", t("field_follow_up_time", lang), due_time),
+            input_block("occurred_date", t("field_occurred", lang), occurred),
         ],
     }
 

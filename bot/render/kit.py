@@ -63,3 +63,21 @@ def actions(*elements: dict[str, Any], block_id: str | None = None) -> Block:
 def escape(text: str) -> str:
     """Slack's three control characters, so user text cannot forge mentions or links."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def input_block(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True) -> Block:
+    """A form field; every element answers under the action id "value"."""
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": plain(label),
+        "element": {**element, "action_id": "value"},
+    }
+
+
+def text_input(initial: str | None, *, multiline: bool = False, max_length: int = 3000) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    return element

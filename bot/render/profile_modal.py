@@ -7,26 +7,9 @@ from typing import Any
 
 from bot.i18n import t
 from bot.profile import Profile, ProfileForm
-from bot.render.kit import plain
+from bot.render.kit import input_block, plain, text_input
 
 PROFILE_CALLBACK = "customer_profile_modal"
-
-
-def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True) -> dict[str, Any]:
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "optional": optional,
-        "label": plain(label),
-        "element": {**element, "action_id": "value"},
-    }
-
-
-def _text(initial: str | None, *, multiline: bool = False, max_length: int = 200) -> dict[str, Any]:
-    element: dict[str, Any] = {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
-    if initial:
-        element["initial_value"] = initial[:max_length]
-    return element
 
 
 def profile_modal(profile: Profile, *, lang: str, channel_id: str | None) -> dict[str, Any]:
@@ -46,13 +29,17 @@ def profile_modal(profile: Profile, *, lang: str, channel_id: str | None) -> dic
         "submit": plain(t("edit_submit", lang)),
         "close": plain(t("edit_cancel", lang)),
         "blocks": [
-            _input("name", t("profile_name", lang), _text(profile.name), optional=False),
-            _input("aliases", t("profile_aliases", lang), _text(", ".join(profile.aliases), max_length=500)),
-            _input("kind", t("profile_kind", lang), kind),
-            _input("owner", t("profile_owner", lang), owner),
-            _input("region", t("card_region", lang), _text(profile.region, max_length=100)),
-            _input("industry", t("card_industry", lang), _text(profile.industry, max_length=100)),
-            _input("contacts", t("profile_contacts", lang), _text(contacts, multiline=True, max_length=3000)),
+            input_block("name", t("profile_name", lang), text_input(profile.name), optional=False),
+            input_block(
+                "aliases", t("profile_aliases", lang), text_input(", ".join(profile.aliases), max_length=500)
+            ),
+            input_block("kind", t("profile_kind", lang), kind),
+            input_block("owner", t("profile_owner", lang), owner),
+            input_block("region", t("card_region", lang), text_input(profile.region, max_length=100)),
+            input_block("industry", t("card_industry", lang), text_input(profile.industry, max_length=100)),
+            input_block(
+                "contacts", t("profile_contacts", lang), text_input(contacts, multiline=True, max_length=3000)
+            ),
         ],
     }
 
