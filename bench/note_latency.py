@@ -12,14 +12,11 @@ is GET /healthz (one `SELECT 1`), i.e. the cost of HTTP and a database round tri
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,16 +25,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert
 
+from bench.common import percentile, scratch_database
 from bot.app import build_app
 from bot.config import Settings
 from bot.console import payloads
 from bot.console.standin import SlackStandIn
 from bot.runtime import Runtime
 from bot.web import build_web, serve_in_thread
-from storage import migrate
 from storage.db import Database
 from storage.models import Customer, CustomerName, Note, Workspace
-from storage.scratch import scratch_postgres
 
 TEAM, SECRET = "TBENCH", "bench-signing-secret"
 WORDS = [
@@ -148,11 +144,6 @@ def preload(db: Database, customers: int, notes: int) -> None:
             connection.exec_driver_sql("ANALYZE")
 
 
-def percentile(values: Timings, pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
 def run_requests(db: Database, requests: int, customers: int) -> dict[str, Timings]:
     import urllib.request
 
@@ -199,23 +190,6 @@ def run_requests(db: Database, requests: int, customers: int) -> dict[str, Timin
     }
 
 
-@contextmanager
-def backend(name: str) -> Iterator[Database]:
-    with ExitStack() as stack:
-        if name == "sqlite":
-            folder = stack.enter_context(tempfile.TemporaryDirectory())
-            url = f"sqlite:///{folder}/bench.db"
-        else:
-            admin = os.environ.get(
-                "RAPPORT_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-            )
-            url = stack.enter_context(scratch_postgres(admin, prefix="rapport_bench"))
-        db = Database(url)
-        stack.callback(db.dispose)
-        migrate.upgrade(db)
-        yield db
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -227,7 +201,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     for name in args.backends.split(","):
-        with backend(name) as db:
+        with scratch_database(name) as db:
             started = time.perf_counter()
             preload(db, args.customers, args.notes)
             took = time.perf_counter() - started

@@ -15,10 +15,7 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,31 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select
 
+from bench.common import percentile, scratch_database
 from bot.console.standin import SlackStandIn
-from storage import migrate
 from storage.db import Database
 from storage.models import FollowUp
-from storage.scratch import scratch_postgres
 from tests.support.seed import seed_follow_ups
 
 TEAM = "T0CONSOLE"  # the stand-in's auth.test answers with this workspace
-
-
-@contextmanager
-def backend(name: str) -> Iterator[Database]:
-    with ExitStack() as stack:
-        if name == "sqlite":
-            folder = stack.enter_context(tempfile.TemporaryDirectory())
-            url = f"sqlite:///{folder}/bench.db"
-        else:
-            admin = os.environ.get(
-                "RAPPORT_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-            )
-            url = stack.enter_context(scratch_postgres(admin, prefix="rapport_bench"))
-        db = Database(url)
-        stack.callback(db.dispose)
-        migrate.upgrade(db)
-        yield db
 
 
 def unsent(db: Database) -> int:
@@ -63,7 +42,7 @@ def run(
     name: str, workers: int, count: int, channels: int, spread: float
 ) -> tuple[str, int, list[float], int, int]:
     slack = SlackStandIn().start()
-    with backend(name) as db:
+    with scratch_database(name) as db:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "RAPPORT_"))}
         env |= {"DATABASE_URL": db.url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_API_URL": slack.api_url}
         processes = [
@@ -108,11 +87,6 @@ def run(
     lost = count - len(arrivals)
     assert lost >= lost_in_db
     return name, workers, lateness, duplicates, lost
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))] if ordered else float("nan")
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import PG_ADMIN, percentile
 from bot.language import normalize_name
 from bot.search import search
 from storage import customers as customer_queries
@@ -35,7 +36,6 @@ from storage.scratch import scratch_postgres
 
 TEAM = "TBENCH"
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-PG_ADMIN = os.environ.get("RAPPORT_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 EN = (  # noqa: SIM905  (one list per line would be 170 lines)
     "called emailed met visited pricing renewal contract seats onboarding invoice demo discount budget "
@@ -229,11 +229,6 @@ def queries(names: list[str], rng: random.Random) -> dict[str, Callable[[], str]
         "filters only (#tag since:)": lambda: f"#{rng.choice(TAGS)} since:2026-10-01",
         "no match": lambda: f"zyxw{rng.randint(0, 999)}",
     }
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:

@@ -6,8 +6,9 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.customers import customer_named
 from bot.errors import UserError
-from bot.language import candidate_prefixes, normalize_name
+from bot.language import candidate_prefixes
 from bot.notes import FiledNote, file_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes
@@ -47,13 +48,8 @@ def set_capture(
         if customer_name is None:
             capture.stop_capture(session=session, team_id=team_id, channel_id=channel_id)
             return CaptureSetting(channel_id, None)
-        customer, _ = customers.get_or_create_customer(
-            session=session,
-            team_id=team_id,
-            name=customer_name,
-            normalized=normalize_name(customer_name),
-            created_by=user_id,
-            now=now,
+        customer, _ = customer_named(
+            session=session, team_id=team_id, name=customer_name, created_by=user_id, now=now
         )
         assert customer.id is not None
         capture.set_capture_channel(

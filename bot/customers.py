@@ -213,13 +213,22 @@ def create_customer(
         raise UserError("customer_usage")
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
-        customer, _ = customers.get_or_create_customer(
-            session=session,
-            team_id=team_id,
-            name=name,
-            normalized=normalize_name(name),
-            created_by=user_id,
-            now=now,
-        )
+        customer, _ = customer_named(session=session, team_id=team_id, name=name, created_by=user_id, now=now)
         NAMES.forget(team_id)
         return _card(session=session, team_id=team_id, customer=customer, tz=workspace.tz, now=now)
+
+
+def customer_named(
+    *, session: Session, team_id: str, name: str, created_by: str, now: datetime
+) -> tuple[Customer, bool]:
+    """The customer called `name` (any case or spacing), created if new. Returns (customer, created)."""
+    customer, created = customers.get_or_create_customer(
+        session=session,
+        team_id=team_id,
+        name=name,
+        normalized=normalize_name(name),
+        created_by=created_by,
+        now=now,
+    )
+    assert customer.id is not None
+    return customer, created

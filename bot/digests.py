@@ -19,7 +19,7 @@ from bot.classification import convert
 from bot.clock import Clock
 from bot.errors import UserError
 from bot.runtime import WorkspaceDefaults, workspace_for
-from storage import classification, digests, followups
+from storage import classification, customers, digests, followups
 from storage import segments as segment_store
 from storage.db import Database
 from storage.models import DigestSubscription, Workspace
@@ -146,10 +146,9 @@ def build_digest(
         workspace = session.get(Workspace, team_id)
         currency = workspace.currency if workspace else "USD"
         lang = workspace.locale if workspace else "en"
-        every = {
-            f.customer_id: f
-            for f in segment_store.facts(session=session, team_id=team_id, complaints_since=week_ago)
-        }
+        weekly = segment_store.complaint_counts(session=session, team_id=team_id, since=week_ago)
+        before = set(previous or ())
+        gone = customers.names_by_id(session=session, team_id=team_id, ids=before - set(members))
         moves = [
             m
             for m in classification.stage_changes_since(session=session, team_id=team_id, since=week_ago)
@@ -164,20 +163,16 @@ def build_digest(
             if customer_id in members and converted is not None:
                 totals[customer_id] = totals.get(customer_id, Decimal(0)) + converted
         performance = followups.team_performance(session=session, team_id=team_id, since=week_ago, now=now)
-    names = {cid: every[cid].name for cid in every}
-    before = set(previous or ())
+    names = {cid: member.name for cid, member in members.items()}
     return Digest(
         segment=segment,
         size=len(members),
         joined=tuple(sorted(names[c] for c in members if previous is not None and c not in before)),
-        left=tuple(sorted(names.get(c, "?") for c in before - set(members))),
+        left=tuple(sorted(gone.values())),
         stage_moves=tuple((names.get(m.customer_id, "?"), m.from_stage, m.to_stage) for m in moves),
         top_value=tuple((names[c], v) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])[:5]),
-        quiet=tuple(
-            (m.name, m.last_touch)
-            for m in sorted(view.members, key=lambda m: (m.last_touch is not None, m.last_touch or now))[:5]
-        ),
-        complaints=sum(every[c].complaints_since for c in members if c in every),
+        quiet=tuple((m.name, m.last_touch) for m in view.members[:5]),  # members come quietest first
+        complaints=sum(weekly.get(c, 0) for c in members),
         performance=performance,
         member_ids=tuple(sorted(members)),
         currency=currency,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from bot.customers import CustomerNotFound
+from bot.customers import CustomerNotFound, customer_named
 from bot.errors import NotAllowed, NotFound
 from bot.i18n import reply_lang
-from bot.language import candidate_prefixes, normalize_name, parse_followup
-from bot.notes import NoteRejected
+from bot.language import normalize_name, parse_followup
+from bot.notes import NoteRejected, read_text
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups
 from storage.db import Database
@@ -71,26 +70,16 @@ def set_follow_up(
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz  # dates are read where the writer is
-        known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
-        parsed = parse_followup(
-            text,
-            now=now.astimezone(ZoneInfo(zone)),
-            tz=zone,
-            known=[name.name for name in known],
-            default_currency=workspace.currency,
+        parsed, _ = read_text(
+            session, team_id, text, parser=parse_followup, at=now, zone=zone, currency=workspace.currency
         )
         lang = reply_lang(text, workspace.locale)
         if parsed.error_code is not None or parsed.follow_up is None:
             raise NoteRejected("followup_error_detail", lang, parsed.error)
         if not parsed.customer:
             raise NoteRejected("note_error_no_customer", lang)
-        customer, created = customers.get_or_create_customer(
-            session=session,
-            team_id=team_id,
-            name=parsed.customer,
-            normalized=normalize_name(parsed.customer),
-            created_by=user_id,
-            now=now,
+        customer, created = customer_named(
+            session=session, team_id=team_id, name=parsed.customer, created_by=user_id, now=now
         )
         assert customer.id is not None
         row = followups.create_follow_up(

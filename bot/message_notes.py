@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.customers import customer_named
 from bot.i18n import has_han
-from bot.language import candidate_prefixes, normalize_name, parse_note
+from bot.language import parse_note
 from bot.note_edit import EditableNote, NoteChanges, apply_form
-from bot.notes import FiledNote
+from bot.notes import FiledNote, read_text
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes
 from storage.db import Database
@@ -32,7 +33,6 @@ def prefill_from_message(
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz
-        known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
         channel_default = capture.capture_channel(session=session, team_id=team_id, channel_id=channel_id)
         default_name = None
         if channel_default is not None:
@@ -40,12 +40,8 @@ def prefill_from_message(
                 session=session, team_id=team_id, customer_id=channel_default.customer_id
             )
             default_name = found.name if found else None
-        parsed = parse_note(
-            text,
-            now=said_at.astimezone(ZoneInfo(zone)),
-            tz=zone,
-            known=[k.name for k in known],
-            default_currency=workspace.currency,
+        parsed, known = read_text(
+            session, team_id, text, parser=parse_note, at=said_at, zone=zone, currency=workspace.currency
         )
         customer = (parsed.customer if known else None) or default_name or ""
         return EditableNote(
@@ -85,13 +81,8 @@ def file_from_form(
         workspace = workspace_for(session, team_id, defaults, now)
         if notes.note_for_message(session=session, team_id=team_id, channel_id=channel_id, ts=ts) is not None:
             return None
-        customer, created = customers.get_or_create_customer(
-            session=session,
-            team_id=team_id,
-            name=changes.customer,
-            normalized=normalize_name(changes.customer),
-            created_by=saved_by,
-            now=now,
+        customer, created = customer_named(
+            session=session, team_id=team_id, name=changes.customer, created_by=saved_by, now=now
         )
         assert customer.id is not None
         note = notes.create_note(

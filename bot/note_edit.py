@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.customers import customer_named
 from bot.errors import NotAllowed, NotFound, UserError
-from bot.language import normalize_name
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.notes import FiledNote
 from bot.runtime import WorkspaceDefaults, workspace_for
@@ -186,13 +186,8 @@ def edit_note(
         workspace = workspace_for(session, team_id, defaults, now)
         note = _owned_note(session, team_id, note_id, user_id)
         assert note.id is not None
-        customer, created = customers.get_or_create_customer(
-            session=session,
-            team_id=team_id,
-            name=changes.customer,
-            normalized=normalize_name(changes.customer),
-            created_by=user_id,
-            now=now,
+        customer, created = customer_named(
+            session=session, team_id=team_id, name=changes.customer, created_by=user_id, now=now
         )
         assert customer.id is not None
         tags.drop_customer_tags_only_from(

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from sqlmodel import Session
+
+from bot.customers import customer_named
 from bot.errors import NotAllowed, NotFound, UserError
 from bot.i18n import reply_lang
-from bot.language import ParsedNote, candidate_prefixes, normalize_name, parse_note
+from bot.language import ParsedNote, candidate_prefixes, parse_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, notes, tags
 from storage.db import Database
@@ -24,6 +29,12 @@ class NoteRejected(UserError):
         super().__init__(key, lang=lang, detail=detail)
         self.lang = lang
         self.detail = detail
+
+
+class Parser(Protocol):
+    def __call__(
+        self, text: str, *, now: datetime, tz: str, known: Iterable[str] = (), default_currency: str = "USD"
+    ) -> ParsedNote: ...
 
 
 @dataclass(frozen=True)
@@ -89,26 +100,14 @@ def file_note(
         zone = user_tz or workspace.tz  # dates are read where the writer is
         # A given customer is put in front, quoted, so the parser takes it and reads the rest as the body.
         to_parse = f"\u201c{customer}\u201d {text}" if customer else text
-        known = customers.find_names(
-            session=session, team_id=team_id, normalized=candidate_prefixes(to_parse)
-        )
-        parsed = parse_note(
-            to_parse,
-            now=said_at.astimezone(ZoneInfo(zone)),
-            tz=zone,
-            known=[name.name for name in known],
-            default_currency=workspace.currency,
+        parsed, _ = read_text(
+            session, team_id, to_parse, parser=parse_note, at=said_at, zone=zone, currency=workspace.currency
         )
         lang = reply_lang(text, workspace.locale)
         _reject_unusable(parsed, lang)
         assert parsed.customer is not None
-        filed_under, created = customers.get_or_create_customer(
-            session=session,
-            team_id=team_id,
-            name=parsed.customer,
-            normalized=normalize_name(parsed.customer),
-            created_by=user_id,
-            now=now,
+        filed_under, created = customer_named(
+            session=session, team_id=team_id, name=parsed.customer, created_by=user_id, now=now
         )
         assert filed_under.id is not None
         note = notes.create_note(
@@ -171,6 +170,23 @@ def file_note(
             tz=zone,
             lang=lang,
         )
+
+
+def read_text(
+    session: Session, team_id: str, text: str, *, parser: Parser, at: datetime, zone: str, currency: str
+) -> tuple[ParsedNote, bool]:
+    """`text` read by `parser` at `at` in `zone`, knowing which of the workspace's customers it may
+    start with (looked up on the name index by the prefixes the text could end a name at).
+    The flag says whether it starts with a known customer at all."""
+    known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+    parsed = parser(
+        text,
+        now=at.astimezone(ZoneInfo(zone)),
+        tz=zone,
+        known=[name.name for name in known],
+        default_currency=currency,
+    )
+    return parsed, bool(known)
 
 
 def _reject_unusable(parsed: ParsedNote, lang: str) -> None:

@@ -13,6 +13,7 @@ from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
+from handlers.replies import redraw, tell
 from handlers.runtime import runtime, team_of
 
 
@@ -39,10 +40,10 @@ def undo_clicked(
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+        tell(respond, message)
         return
     message = note_views.note_undone(undone, undone.lang)
-    respond(replace_original=True, text=message.text, blocks=message.blocks)
+    redraw(respond, message)
 
 
 def edit_clicked(
@@ -65,7 +66,7 @@ def edit_clicked(
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+        tell(respond, message)
         return
     view = edit_modal.edit_modal(editable, response_url=body.get("response_url"))
     client.views_open(trigger_id=body["trigger_id"], view=view)
@@ -89,7 +90,7 @@ def done_clicked(
         message = errors.user_error(refused, rt.settings.locale)
     else:
         message = followup_views.follow_up_done(closed)
-    respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+    tell(respond, message)
 
 
 def open_card_clicked(
@@ -108,7 +109,7 @@ def open_card_clicked(
         message = errors.user_error(refused, lang)
     else:
         message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    respond(replace_original=True, text=message.text, blocks=message.blocks)
+    redraw(respond, message)
 
 
 def create_clicked(
@@ -123,4 +124,4 @@ def create_clicked(
         db=rt.db, team_id=team_of(body), name=name, user_id=body["user"]["id"], now=now, defaults=rt.defaults
     )
     message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    respond(replace_original=True, text=message.text, blocks=message.blocks)
+    redraw(respond, message)

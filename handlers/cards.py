@@ -13,6 +13,7 @@ from bot.i18n import reply_lang, t
 from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
+from handlers.replies import tell
 from handlers.runtime import runtime, team_of
 
 
@@ -134,7 +135,7 @@ def all_notes_clicked(
         listing = customers.notes_of(db=rt.db, team_id=team_of(body), customer_id=customer_id, page=page)
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        respond(response_type="ephemeral", replace_original=False, text=message.text)
+        tell(respond, message)
         return
     message = cards.notes_page(
         listing, lang=reply_lang(listing.customer_name, rt.settings.locale), now=rt.clock()

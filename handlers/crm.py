@@ -16,6 +16,7 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
 from bot.render.kit import Message, section
+from handlers.replies import redraw
 from handlers.runtime import runtime, team_of
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -37,7 +38,7 @@ def search_page_clicked(
     found = search.search(db=rt.db, team_id=team_id, text=query, now=rt.clock(), page=page)
     lang = reply_lang(query, rt.settings.locale)
     message = search_views.results_message(found, text=query, lang=lang, now=rt.clock())
-    respond(replace_original=True, text=message.text, blocks=message.blocks)
+    redraw(respond, message)
 
 
 def _answer(ack: Ack, text: str) -> None:

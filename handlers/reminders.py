@@ -12,7 +12,8 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.render import errors
 from bot.render import reminders as views
-from bot.render.kit import Message
+from bot.render.kit import Message, section
+from handlers.replies import redraw, tell
 from handlers.runtime import runtime, team_of
 
 
@@ -22,12 +23,9 @@ def register(app: App) -> None:
     app.action(views.REASSIGN_ACTION)(reassign_chosen)
 
 
-def _replace(respond: Respond, message: Message) -> None:
-    respond(replace_original=True, text=message.text, blocks=message.blocks)
-
-
 def _stale(respond: Respond, lang: str) -> None:
-    respond(response_type="ephemeral", replace_original=False, text=t("reminder_stale", lang))
+    text = t("reminder_stale", lang)
+    tell(respond, Message(text=text, blocks=[section(text)]))
 
 
 def done_clicked(
@@ -42,12 +40,12 @@ def done_clicked(
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        respond(response_type="ephemeral", replace_original=False, text=message.text)
+        tell(respond, message)
         return
     if not outcome.changed:
         _stale(respond, outcome.ctx.lang)
         return
-    _replace(respond, views.closed(outcome.ctx, by=body["user"]["id"], now=rt.clock()))
+    redraw(respond, views.closed(outcome.ctx, by=body["user"]["id"], now=rt.clock()))
 
 
 def snooze_chosen(
@@ -75,7 +73,7 @@ def snooze_chosen(
     if not outcome.changed or outcome.until is None or outcome.zone is None:
         _stale(respond, outcome.ctx.lang)
         return
-    _replace(
+    redraw(
         respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone)
     )
 
@@ -96,4 +94,4 @@ def reassign_chosen(
     if not outcome.changed:
         _stale(respond, outcome.ctx.lang)
         return
-    _replace(respond, views.reminder(outcome.ctx, rt.clock()))
+    redraw(respond, views.reminder(outcome.ctx, rt.clock()))

@@ -56,18 +56,7 @@ def facts(*, session: Session, team_id: str, complaints_since: datetime) -> list
             .group_by(col(Note.customer_id))
         )
     )
-    complaints = _pairs(
-        session.execute(
-            sql_select(col(Note.customer_id), func.count())
-            .where(
-                col(Note.team_id) == team_id,
-                col(Note.category) == Category.complaint,
-                col(Note.deleted_at).is_(None),
-                col(Note.created_at) >= complaints_since,
-            )
-            .group_by(col(Note.customer_id))
-        )
-    )
+    complaints = complaint_counts(session=session, team_id=team_id, since=complaints_since)
     open_follow_ups = _pairs(
         session.execute(
             sql_select(col(FollowUp.customer_id), func.count())
@@ -101,6 +90,22 @@ def facts(*, session: Session, team_id: str, complaints_since: datetime) -> list
 
 def _pairs(rows: Iterable[Any]) -> dict[int, Any]:
     return {int(row[0]): row[1] for row in rows}
+
+
+def complaint_counts(*, session: Session, team_id: str, since: datetime) -> dict[int, int]:
+    """Complaints filed since `since`, per customer."""
+    return _pairs(
+        session.execute(
+            sql_select(col(Note.customer_id), func.count())
+            .where(
+                col(Note.team_id) == team_id,
+                col(Note.category) == Category.complaint,
+                col(Note.deleted_at).is_(None),
+                col(Note.created_at) >= since,
+            )
+            .group_by(col(Note.customer_id))
+        )
+    )
 
 
 def save_segment(
