@@ -16,7 +16,7 @@ from bot.resolve import NAMES, resolve
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, notes, tags
 from storage.db import Database
-from storage.models import Category, Customer, Note
+from storage.models import Category, Customer, Note, Workspace
 
 
 @dataclass(frozen=True)
@@ -100,10 +100,12 @@ def customer_card(
         )
         if customer is None:
             raise CustomerNotFound(name, list(found.suggestions))
-        return _card(session=session, team_id=team_id, customer=customer, tz=workspace.tz, now=now)
+        return _card(session=session, team_id=team_id, customer=customer, workspace=workspace, now=now)
 
 
-def _card(*, session: Session, team_id: str, customer: Customer, tz: str, now: datetime) -> CustomerCard:
+def _card(
+    *, session: Session, team_id: str, customer: Customer, workspace: Workspace, now: datetime
+) -> CustomerCard:
     assert customer.id is not None
     last_touch = customers.last_note_at(session=session, team_id=team_id, customer_id=customer.id)
     totals = notes.purchase_totals(
@@ -128,11 +130,13 @@ def _card(*, session: Session, team_id: str, customer: Customer, tz: str, now: d
             FollowUpLine(follow_up_id=f.id or 0, assignee_id=f.assignee_id, text=f.text, due_at=f.due_at)
             for f in open_follow_ups
         ),
-        tz=tz,
+        tz=workspace.tz,
         stage=lifecycle_stage(
             first_purchase=notes.first_purchase_at(session=session, team_id=team_id, customer_id=customer.id),
             last_touch=last_touch,
             now=now,
+            at_risk_days=workspace.at_risk_days,
+            churn_days=workspace.churn_days,
         ),
         # The stored tier, from the last recompute; a buyer not yet classified shows none.
         tier=None if totals and customer.tier == "none" else customer.tier,
@@ -215,7 +219,7 @@ def create_customer(
         workspace = workspace_for(session, team_id, defaults, now)
         customer, _ = customer_named(session=session, team_id=team_id, name=name, created_by=user_id, now=now)
         NAMES.forget(team_id)
-        return _card(session=session, team_id=team_id, customer=customer, tz=workspace.tz, now=now)
+        return _card(session=session, team_id=team_id, customer=customer, workspace=workspace, now=now)
 
 
 def customer_named(

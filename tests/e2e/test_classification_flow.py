@@ -79,3 +79,13 @@ def test_purchases_in_a_currency_without_a_rate_are_reported_until_one_is_set(ra
     assert "1 EUR = 1.1 USD" in str(rapport.command("settings rate eur 1.1", command="/crm").json()["text"])
     assert "No rate" not in _recompute(rapport)
     assert _customers(rapport)["globex"][1] in ("high", "medium", "low")
+
+
+def test_the_card_reads_the_stage_with_the_workspace_thresholds(rapport: Rapport) -> None:
+    rapport.command("acme bought 20 seats for $12k")
+    rapport.command("settings stages 7 20", command="/crm")
+    rapport.clock.advance(days=8)
+
+    card = rapport.command("acme", command="/customer").json()
+
+    assert "Stage: *at risk*" in card["blocks"][1]["elements"][0]["text"]
