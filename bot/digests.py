@@ -12,12 +12,14 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot import segments
 from bot.classification import convert
 from bot.clock import Clock
+from bot.digest_chart import WEEKS, digest_chart
 from bot.errors import UserError
+from bot.i18n import t
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import classification, customers, digests, followups
 from storage import segments as segment_store
@@ -192,8 +194,6 @@ class DigestDispatcher:
     lease: timedelta = timedelta(minutes=5)
 
     def run_once(self) -> int:
-        from bot.render.digests import digest_message
-
         sent = 0
         now = self.clock()
         for team_id in self.team_ids:
@@ -230,21 +230,11 @@ class DigestDispatcher:
                     previous=tuple(json.loads(previous.members)) if previous else None,
                 )
                 if ts is None:
-                    message = digest_message(digest, now=now, late_since=due if late else None)
-                    meta = {
-                        "event_type": METADATA_EVENT,
-                        "event_payload": {"subscription": sub.id, "period": period},
-                    }
-                    try:
-                        answer = self.client.chat_postMessage(
-                            channel=sub.channel_id, text=message.text, blocks=message.blocks, metadata=meta
-                        )
-                    except SlackApiError as failure:
-                        log.warning(
-                            "digest %s/%s not posted: %s", sub.id, period, failure.response.get("error")
-                        )
+                    ts = self._post(sub, period, digest, now=now, due=due, late=late)
+                    if ts is None:
                         continue  # the claim lapses after its lease and is taken over then
-                    ts = str(answer["ts"])
+                elif not self._chart_in_thread(sub, ts):  # the process that posted it stopped first
+                    self._attach_chart(sub, ts, digest, now=now, due=due, late=late)
                 with self.db.session() as session:
                     digests.mark_digest_sent(
                         session=session,
@@ -257,6 +247,70 @@ class DigestDispatcher:
                     )
                 sent += 1
         return sent
+
+    def _post(
+        self,
+        sub: DigestSubscription,
+        period: str,
+        digest: Digest,
+        *,
+        now: datetime,
+        due: datetime,
+        late: bool,
+    ) -> str | None:
+        """Posts the summary, then its chart in the message's thread; the message's ts, or None."""
+        from bot.render.digests import digest_message
+
+        message = digest_message(digest, now=now, late_since=due if late else None)
+        meta = {"event_type": METADATA_EVENT, "event_payload": {"subscription": sub.id, "period": period}}
+        try:
+            answer = self.client.chat_postMessage(
+                channel=sub.channel_id, text=message.text, blocks=message.blocks, metadata=meta
+            )
+        except SlackApiError as failure:
+            log.warning("digest %s/%s not posted: %s", sub.id, period, failure.response.get("error"))
+            return None
+        ts = str(answer["ts"])
+        self._attach_chart(sub, ts, digest, now=now, due=due, late=late)
+        return ts
+
+    def _attach_chart(
+        self, sub: DigestSubscription, ts: str, digest: Digest, *, now: datetime, due: datetime, late: bool
+    ) -> None:
+        """Uploads the chart into the summary's thread; on failure, the summary says it has none."""
+        from bot.render.digests import digest_message
+
+        lang = digest.lang
+        try:
+            png = digest_chart(
+                db=self.db, team_id=sub.team_id, digest=digest, now=due, subscription_id=sub.id, tz=sub.tz
+            )
+            self.client.files_upload_v2(
+                channel=sub.channel_id,
+                thread_ts=ts,
+                file=png,
+                filename=f"{digest.segment}-{due.date().isoformat()}.png",
+                title=t("chart_file_title", lang, segment=digest.segment),
+                alt_txt=t("chart_alt", lang, segment=digest.segment, size=digest.size, weeks=WEEKS),
+            )
+            return
+        except SlackApiError as failure:
+            reason = str(failure.response.get("error") or "error")
+        except (SlackRequestError, OSError, ValueError) as failure:
+            reason = type(failure).__name__
+        log.warning("digest chart of subscription %s not attached: %s", sub.id, reason)
+        message = digest_message(digest, now=now, late_since=due if late else None, chart_failed=reason)
+        try:
+            self.client.chat_update(channel=sub.channel_id, ts=ts, text=message.text, blocks=message.blocks)
+        except SlackApiError as failure:
+            log.warning("digest of subscription %s not updated: %s", sub.id, failure.response.get("error"))
+
+    def _chart_in_thread(self, sub: DigestSubscription, ts: str) -> bool:
+        try:
+            replies = self.client.conversations_replies(channel=sub.channel_id, ts=ts, limit=50)
+        except SlackApiError:
+            return False
+        return any(message.get("files") for message in replies.get("messages") or [])
 
     def _already_posted(self, sub: DigestSubscription, period: str) -> str | None:
         try:

@@ -234,7 +234,7 @@ def _digest(
         _answer(ack, t("digest_unsubscribed", lang, count=count, segment=words[1]))
     elif action == "preview" and len(words) == 2:
         message = digest_views.digest_message(
-            digests.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now
+            digests.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now, preview=True
         )
         ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
     else:

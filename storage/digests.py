@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import select as sql_select
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from storage.models import DigestPeriod, DigestSubscription
+from storage.models import Customer, DigestPeriod, DigestSubscription, StageChange
 from storage.upsert import insert_ignore
 
 
@@ -123,3 +124,40 @@ def last_sent(*, session: Session, subscription_id: int, before: str) -> DigestP
         .limit(1)
     )
     return session.exec(statement).first()
+
+
+def sent_members(*, session: Session, subscription_id: int, periods: list[str]) -> dict[str, str]:
+    """The members (JSON) each of these weeks' sent digests recorded, by period."""
+    if not periods:
+        return {}
+    statement = sql_select(col(DigestPeriod.period), col(DigestPeriod.members)).where(
+        col(DigestPeriod.subscription_id) == subscription_id,
+        col(DigestPeriod.period).in_(periods),
+        col(DigestPeriod.sent_at).is_not(None),
+    )
+    return {str(period): str(members) for period, members in session.execute(statement)}
+
+
+def stages_and_starts(*, session: Session, team_id: str) -> dict[int, tuple[str, datetime]]:
+    """Every live customer's current stage and when it became a customer."""
+    statement = sql_select(col(Customer.id), col(Customer.stage), col(Customer.created_at)).where(
+        col(Customer.team_id) == team_id, col(Customer.deleted_at).is_(None)
+    )
+    return {int(cid): (str(stage), created) for cid, stage, created in session.execute(statement)}
+
+
+def stage_moves_since(
+    *, session: Session, team_id: str, since: datetime
+) -> list[tuple[int, str, str, datetime]]:
+    """(customer, from, to, when) of every stage change since `since`, oldest first."""
+    statement = (
+        sql_select(
+            col(StageChange.customer_id),
+            col(StageChange.from_stage),
+            col(StageChange.to_stage),
+            col(StageChange.changed_at),
+        )
+        .where(col(StageChange.team_id) == team_id, col(StageChange.changed_at) >= since)
+        .order_by(col(StageChange.changed_at), col(StageChange.id))
+    )
+    return [(int(c), str(a), str(b), when) for c, a, b, when in session.execute(statement)]

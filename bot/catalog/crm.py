@@ -3,6 +3,25 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "chart_title": {
+        "en": "{segment}: customers by stage, last {weeks} weeks",
+        "zh": "{segment}：近 {weeks} 周各阶段客户数",
+    },
+    "chart_customers": {"en": "customers", "zh": "客户数"},
+    "chart_week_ending": {"en": "week ending", "zh": "周截止日期"},
+    "chart_file_title": {"en": "{segment} by week", "zh": "{segment} 每周变化"},
+    "chart_alt": {
+        "en": "Bar chart: {segment} had {size} customers this week, by lifecycle stage, over {weeks} weeks",
+        "zh": "柱状图：{segment} 本周 {size} 个客户，近 {weeks} 周按生命周期阶段分布",
+    },
+    "chart_failed": {
+        "en": "⚠️ The chart could not be attached ({reason}); the summary above is complete without it.",
+        "zh": "⚠️ 图表未能附上（{reason}）；以上摘要内容完整。",
+    },
+    "chart_preview": {
+        "en": "The chart comes with the weekly post in the channel.",
+        "zh": "图表会随每周摘要发到频道里。",
+    },
     "digest_title": {
         "en": "Weekly summary: {segment} — {count} customers",
         "zh": "每周摘要：{segment} — {count} 个客户",

@@ -47,6 +47,8 @@ class SlackStandIn:
         self._responders: dict[str, Responder] = {}
         self._ts = itertools.count(1)
         self._history: dict[str, list[dict[str, Any]]] = {}
+        self._uploads: dict[str, dict[str, Any]] = {}  # file id -> name, length and bytes received
+        self._file_ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -57,13 +59,17 @@ class SlackStandIn:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode("utf-8") if length else ""
-                status, payload, headers = standin._handle(self.path, dict(self.headers), raw)
-                data = (
-                    json.dumps(payload).encode()
-                    if payload or not self.path.startswith("/response/")
-                    else b"ok"
-                )
+                body = self.rfile.read(length) if length else b""
+                if self.path.startswith("/upload/"):  # a file's bytes, as to files.slack.com
+                    status, data = standin._receive_file(self.path.removeprefix("/upload/"), body)
+                    headers: dict[str, str] = {}
+                else:
+                    status, payload, headers = standin._handle(self.path, dict(self.headers), body.decode())
+                    data = (
+                        json.dumps(payload).encode()
+                        if payload or not self.path.startswith("/response/")
+                        else b"ok"
+                    )
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 for name, value in headers.items():
@@ -135,6 +141,21 @@ class SlackStandIn:
             self._history.setdefault(str(p.get("channel")), []).append(message)
         return message
 
+    def upload(self, file_id: str) -> dict[str, Any] | None:
+        """A file as uploaded (name, length, alt text and its bytes under `content`), shared or not."""
+        with self._lock:
+            found = self._uploads.get(file_id)
+            return dict(found) if found else None
+
+    def files(self) -> list[dict[str, Any]]:
+        """Every file shared to a channel (files.completeUploadExternal), with its bytes under `content`."""
+        shared = [(file, m) for m in self.messages() for file in m.get("files", [])]
+        with self._lock:
+            return [
+                self._uploads[file["id"]] | file | {"channel": m["channel"], "thread_ts": m.get("thread_ts")}
+                for file, m in shared
+            ]
+
     def messages(self) -> list[dict[str, Any]]:
         """Every message that reached a channel, in every channel."""
         with self._lock:
@@ -145,6 +166,43 @@ class SlackStandIn:
         return f"{int(time.time())}.{next(self._ts) % 1_000_000:06d}"
 
     # -- answering -------------------------------------------------------------------------
+    def _receive_file(self, file_id: str, body: bytes) -> tuple[int, bytes]:
+        with self._lock:
+            upload = self._uploads.get(file_id)
+            if upload is None:
+                return 404, b"unknown upload"
+            upload["content"] = body
+        call = Call("upload", {"file_id": file_id, "length": len(body)}, {})
+        with self._lock:
+            self._calls.append(call)
+        for listener in self._listeners:
+            listener(call)
+        return 200, f"OK - {len(body)}".encode()
+
+    def _share_files(self, p: dict[str, Any]) -> dict[str, Any]:
+        wanted = p.get("files")
+        wanted = json.loads(wanted) if isinstance(wanted, str) else wanted or []
+        shared = []
+        with self._lock:
+            for item in wanted:
+                upload = self._uploads.get(str(item.get("id")))
+                if upload is None or "content" not in upload:
+                    return {"ok": False, "error": "file_not_found"}
+                title = item.get("title") or upload["name"]
+                shared.append({"id": item["id"], "name": upload["name"], "title": title})
+        channel = p.get("channel_id") or p.get("channels")
+        if channel:
+            message: dict[str, Any] = {
+                "ts": self._next_ts(),
+                "text": p.get("initial_comment", ""),
+                "files": shared,
+            }
+            if p.get("thread_ts"):
+                message["thread_ts"] = p["thread_ts"]
+            with self._lock:
+                self._history.setdefault(str(channel), []).append(message)
+        return {"ok": True, "files": shared}
+
     def _handle(self, path: str, headers: dict[str, str], raw: str) -> Reply:
         if path.startswith("/response/"):
             call = Call(
@@ -195,6 +253,27 @@ class SlackStandIn:
                 ]
             limit = int(p.get("limit") or 100)
             return {"ok": True, "messages": list(reversed(found))[:limit], "has_more": len(found) > limit}
+        if call.method == "conversations.replies":
+            ts = str(p.get("ts"))
+            with self._lock:
+                thread = [
+                    m
+                    for m in self._history.get(str(p.get("channel")), [])
+                    if m["ts"] == ts or m.get("thread_ts") == ts
+                ]
+            return {"ok": True, "messages": thread[: int(p.get("limit") or 100)], "has_more": False}
+        if call.method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._file_ids):08d}"
+            with self._lock:
+                self._uploads[file_id] = {
+                    "id": file_id,
+                    "name": p.get("filename", ""),
+                    "length": int(p.get("length") or 0),
+                    "alt_txt": p.get("alt_txt"),
+                }
+            return {"ok": True, "upload_url": f"{self.base_url}/upload/{file_id}", "file_id": file_id}
+        if call.method == "files.completeUploadExternal":
+            return self._share_files(p)
         if call.method == "chat.getPermalink":
             ts = str(p.get("message_ts", "")).replace(".", "")
             return {"ok": True, "permalink": f"https://console.slack.local/archives/{p.get('channel')}/p{ts}"}

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import queue
 import secrets
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -36,7 +38,15 @@ HELP = """Type what you would type in Slack:
   help                                      this text
   quit                                      leave (Ctrl-D works too)"""
 
-_SHOWN_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url", "reactions.add"}
+_SHOWN_METHODS = {
+    "chat.postMessage",
+    "chat.postEphemeral",
+    "chat.update",
+    "response_url",
+    "reactions.add",
+    "files.completeUploadExternal",
+}
+FILES_DIR = Path(tempfile.gettempdir()) / "rapport-console-files"  # where files "uploaded" are saved
 
 
 class ConsoleWorkspace:
@@ -66,7 +76,18 @@ class ConsoleWorkspace:
         # stand-in: its HTTP threads call _arrived, and must not wait on the line being handled.
         self._out_lock = threading.Lock()
         self._dispatching = False
+        self.standin.subscribe(self._keep_files)
         self.standin.subscribe(self._arrived)
+
+    def _keep_files(self, call: Call) -> None:
+        """Saves each file the app shares, so that a chart can be opened from the terminal."""
+        if call.method != "files.completeUploadExternal":
+            return
+        for file in _files_of(call):
+            upload = self.standin.upload(str(file.get("id")))
+            if upload is not None and "content" in upload:
+                FILES_DIR.mkdir(parents=True, exist_ok=True)
+                (FILES_DIR / Path(str(upload["name"])).name).write_bytes(upload["content"])
 
     def _arrived(self, call: Call) -> None:
         """Calls made while a typed line is handled are shown with its answer; any other call
@@ -244,4 +265,16 @@ def _shown(call: Call) -> dict[str, Any]:
     """The message a call puts on screen (a reaction is a line of its own)."""
     if call.method == "reactions.add":
         return {"text": f"(Rapport reacted :{call.params.get('name')}: to your message: it is a note now)"}
+    if call.method == "files.completeUploadExternal":
+        return {"text": "\n".join(_saved(file) for file in _files_of(call))}
     return call.params
+
+
+def _files_of(call: Call) -> list[dict[str, Any]]:
+    listed = call.params.get("files") or "[]"
+    return list(json.loads(listed) if isinstance(listed, str) else listed)
+
+
+def _saved(file: dict[str, Any]) -> str:
+    title = file.get("title") or "a file"
+    return f"(Rapport attached “{title}” in the thread; the console saved it in {FILES_DIR})"

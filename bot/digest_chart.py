@@ -1,0 +1,93 @@
+"""The weekly summary's chart data: a segment's size at the end of each of the last 12 weeks, by stage.
+
+Who was in the segment at the end of a past week:
+  - the members a sent summary of this subscription recorded for that week, when there is one
+    (exact: it is what the channel was told then);
+  - otherwise today's members who were already customers then (a preview, or weeks before the
+    subscription began): segments filter on facts whose past values are not kept, so earlier
+    membership is read from today's.
+Each member's stage at a moment is rebuilt from the stage history: the stage it moved to last
+before that moment; failing that, the stage its first later move left; failing that, today's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections import Counter
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.chart import Week, weekly_chart
+from storage import digests as store
+from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.digests import Digest
+
+WEEKS = 12
+
+
+def digest_chart(
+    *,
+    db: Database,
+    team_id: str,
+    digest: Digest,
+    now: datetime,
+    subscription_id: int | None = None,
+    tz: str = "UTC",
+) -> bytes:
+    """The PNG chart for `digest`, whose week ends at `now`."""
+    return weekly_chart(
+        weekly_sizes(db=db, team_id=team_id, digest=digest, now=now, subscription_id=subscription_id, tz=tz),
+        segment=digest.segment,
+        lang=digest.lang,
+    )
+
+
+def weekly_sizes(
+    *,
+    db: Database,
+    team_id: str,
+    digest: Digest,
+    now: datetime,
+    subscription_id: int | None = None,
+    tz: str = "UTC",
+) -> list[Week]:
+    """WEEKS weeks ending at `now`, oldest first (the rule is in the module docstring)."""
+    zone = ZoneInfo(tz)
+    moments = [now - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
+    periods = [moment.astimezone(zone).date().isoformat() for moment in moments]
+    with db.session() as session:
+        known = store.stages_and_starts(session=session, team_id=team_id)
+        moves = store.stage_moves_since(session=session, team_id=team_id, since=moments[0])
+        recorded = (
+            store.sent_members(session=session, subscription_id=subscription_id, periods=periods[:-1])
+            if subscription_id is not None
+            else {}
+        )
+    history: dict[int, list[tuple[datetime, str, str]]] = {}
+    for customer_id, before, after, when in moves:
+        history.setdefault(customer_id, []).append((when, before, after))
+    today = [cid for cid in digest.member_ids if cid in known]
+    weeks = []
+    for moment, period in zip(moments, periods, strict=True):
+        if moment == now:
+            members = today
+        elif period in recorded:
+            members = [cid for cid in json.loads(recorded[period]) if cid in known]
+        else:
+            members = [cid for cid in today if known[cid][1] <= moment]
+        stages = Counter(_stage_at(history.get(cid), known[cid][0], moment) for cid in members)
+        weeks.append(Week(ending=moment.astimezone(zone).date(), stages=dict(stages)))
+    return weeks
+
+
+def _stage_at(moves: list[tuple[datetime, str, str]] | None, current: str, moment: datetime) -> str:
+    if not moves:
+        return current
+    later = bisect.bisect_right([when for when, _, _ in moves], moment)
+    if later > 0:
+        return moves[later - 1][2]
+    return moves[0][1]

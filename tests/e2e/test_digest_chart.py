@@ -1,0 +1,152 @@
+"""The weekly summary's chart: a PNG uploaded (files upload API) into the summary's thread, once,
+even with two dispatcher processes; a failed upload leaves the summary saying so; a summary
+taken over from a stopped process gets its chart once."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+from slack_sdk import WebClient
+from sqlmodel import select
+
+from bot.console.standin import Call
+from bot.digests import METADATA_EVENT, DigestDispatcher, due_moment
+from storage import digests as digest_store
+from storage.models import DigestPeriod, DigestSubscription
+from tests import factories as f
+from tests.e2e.conftest import Rapport
+
+
+def _dispatcher(rapport: Rapport, owner: str) -> DigestDispatcher:
+    client = WebClient(token="xoxb-test", base_url=rapport.slack.api_url)
+    return DigestDispatcher(db=rapport.db, client=client, team_ids=[f.TEAM], clock=rapport.clock, owner=owner)
+
+
+def _subscribed(rapport: Rapport) -> None:
+    rapport.command("acme bought 20 seats for $12k #vip")
+    rapport.command("globex complained about the invoice #vip")
+    rapport.command("recompute", command="/crm")
+    rapport.command("digest subscribe vip every wednesday 9:00", command="/crm")
+
+
+def _png(content: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(content))
+    image.load()
+    return image
+
+
+def test_two_dispatcher_processes_post_one_summary_and_upload_one_chart_into_its_thread(
+    rapport: Rapport, tmp_path: Path
+) -> None:
+    _subscribed(rapport)
+    moment = rapport.clock.advance(days=1, seconds=5)  # Wednesday 9:00:05
+    go = tmp_path / "go"
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.support.digest_worker", rapport.db.url, rapport.slack.api_url,
+             f.TEAM, f"p{n}", moment.isoformat(), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        for n in (1, 2)
+    ]  # fmt: skip
+    go.touch()
+    outcomes = [worker.communicate(timeout=120) for worker in workers]
+
+    assert [w.returncode for w in workers] == [0, 0], [err.decode()[-2000:] for _, err in outcomes]
+    assert sorted(int(out) for out, _ in outcomes) == [0, 1]
+    [summary] = rapport.slack.calls_to("chat.postMessage")
+    assert len(rapport.slack.calls_to("files.getUploadURLExternal")) == 1
+    assert len(rapport.slack.calls_to("upload")) == 1
+    [completed] = rapport.slack.calls_to("files.completeUploadExternal")
+    [chart] = rapport.slack.files()
+    posted = next(m for m in rapport.slack.messages() if m.get("metadata"))
+    assert completed.params["channel_id"] == f.CHANNEL == summary.params["channel"]
+    assert chart["thread_ts"] == posted["ts"]
+    assert chart["name"] == "vip-2026-03-11.png"
+    image = _png(chart["content"])
+    assert image.format == "PNG" and image.size[0] >= 600 and image.size[1] >= 300
+    assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 10  # bars, text: not a blank image
+    assert "customers this week" in chart["alt_txt"]
+
+
+def test_an_upload_that_fails_leaves_the_summary_saying_it_has_no_chart(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    rapport.slack.respond_with(
+        "files.getUploadURLExternal", lambda call: (200, {"ok": False, "error": "ratelimited"}, {})
+    )
+    rapport.clock.advance(days=1, seconds=5)
+
+    assert _dispatcher(rapport, "p1").run_once() == 1
+
+    [summary] = rapport.slack.calls_to("chat.postMessage")
+    [update] = rapport.slack.calls_to("chat.update")
+    assert rapport.slack.files() == []
+    assert "Weekly summary: vip — 2 customers" in f.all_text(summary.params["blocks"])
+    shown = f.all_text(update.params["blocks"])
+    assert "The chart could not be attached (ratelimited)" in shown
+    assert "Weekly summary: vip — 2 customers" in shown and "acme — 12,000 USD" in shown
+    assert _dispatcher(rapport, "p2").run_once() == 0  # the week is sent: no second try, no second post
+
+
+def _stopped_after_posting(rapport: Rapport, *, with_chart: bool) -> str:
+    """A process claimed this week and posted the summary (and maybe its chart), then stopped."""
+    with rapport.db.session() as session:
+        sub = session.exec(select(DigestSubscription)).one()
+    due = due_moment(sub, rapport.clock())
+    assert sub.id is not None
+    with rapport.db.session() as session:
+        digest_store.claim_period(
+            session=session, team_id=f.TEAM, subscription_id=sub.id, period=due.date().isoformat(),
+            due_at=due, owner="stopped", now=rapport.clock(), lease=timedelta(minutes=5),
+        )  # fmt: skip
+    meta = {"event_type": METADATA_EVENT, "event_payload": {"subscription": sub.id, "period": "2026-03-11"}}
+    posted = rapport.slack.record_message(
+        Call("chat.postMessage", {"channel": f.CHANNEL, "text": "summary", "metadata": meta}, {})
+    )
+    if with_chart:
+        client = WebClient(token="xoxb-test", base_url=rapport.slack.api_url)
+        client.files_upload_v2(channel=f.CHANNEL, thread_ts=posted["ts"], file=b"\x89PNG", filename="c.png")
+    return str(posted["ts"])
+
+
+def test_a_summary_posted_by_a_stopped_process_gets_its_chart_once(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    rapport.clock.advance(days=1, seconds=5)
+    ts = _stopped_after_posting(rapport, with_chart=False)
+    rapport.clock.advance(minutes=6)  # past the claim's lease
+
+    assert _dispatcher(rapport, "p2").run_once() == 1
+    assert _dispatcher(rapport, "p3").run_once() == 0
+
+    assert rapport.slack.calls_to("chat.postMessage") == []
+    [chart] = rapport.slack.files()
+    assert chart["thread_ts"] == ts and _png(chart["content"]).format == "PNG"
+    with rapport.db.session() as session:
+        [period] = session.exec(select(DigestPeriod)).all()
+    assert period.slack_ts == ts and period.claimed_by == "p2" and period.sent_at is not None
+
+
+def test_a_summary_taken_over_with_its_chart_already_there_gets_no_second_chart(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    rapport.clock.advance(days=1, seconds=5)
+    _stopped_after_posting(rapport, with_chart=True)
+    rapport.clock.advance(minutes=6)
+
+    assert _dispatcher(rapport, "p2").run_once() == 1
+
+    assert rapport.slack.calls_to("chat.postMessage") == []
+    assert len(rapport.slack.files()) == 1
+
+
+def test_preview_says_the_chart_comes_with_the_weekly_post(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    answer: dict[str, Any] = rapport.command("digest preview vip", command="/crm").json()
+    assert "The chart comes with the weekly post" in f.all_text(answer["blocks"])
