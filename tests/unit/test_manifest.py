@@ -24,7 +24,7 @@ def test_manifest_declares_the_design_commands_and_shortcut() -> None:
     shortcuts = {s["callback_id"] for s in manifest["features"]["shortcuts"]}
     assert shortcuts == {"save_as_note"}
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "chat:write", "app_mentions:read", "users:read"} <= scopes
+    assert {"commands", "chat:write", "app_mentions:read", "users:read", "files:write", "channels:history"} <= scopes
 
 
 def test_procfile_runs_web_and_worker() -> None:
