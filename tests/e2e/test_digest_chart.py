@@ -44,8 +44,11 @@ def _png(content: bytes) -> Image.Image:
 def test_two_dispatcher_processes_post_one_summary_and_upload_one_chart_into_its_thread(
     rapport: Rapport, tmp_path: Path
 ) -> None:
-    _subscribed(rapport)
-    moment = rapport.clock.advance(days=1, seconds=5)  # Wednesday 9:00:05
+    _subscribed(rapport)  # every Wednesday; and one every Monday (the clock starts on a Tuesday)
+    rapport.command("digest subscribe at-risk every monday 9:00", command="/crm")
+    rapport.clock.advance(days=1, seconds=5)  # Wednesday 9:00:05: the vip summary
+    assert _dispatcher(rapport, "p0").run_once() == 1
+    moment = rapport.clock.advance(days=5)  # Monday 9:00:05: the at-risk summary, from two processes
     go = tmp_path / "go"
     workers = [
         subprocess.Popen(
@@ -62,15 +65,16 @@ def test_two_dispatcher_processes_post_one_summary_and_upload_one_chart_into_its
 
     assert [w.returncode for w in workers] == [0, 0], [err.decode()[-2000:] for _, err in outcomes]
     assert sorted(int(out) for out, _ in outcomes) == [0, 1]
-    [summary] = rapport.slack.calls_to("chat.postMessage")
-    assert len(rapport.slack.calls_to("files.getUploadURLExternal")) == 1
-    assert len(rapport.slack.calls_to("upload")) == 1
-    [completed] = rapport.slack.calls_to("files.completeUploadExternal")
-    [chart] = rapport.slack.files()
-    posted = next(m for m in rapport.slack.messages() if m.get("metadata"))
+    _, summary = rapport.slack.calls_to("chat.postMessage")
+    assert "Weekly summary: at-risk" in summary.params["text"]
+    assert len(rapport.slack.calls_to("files.getUploadURLExternal")) == 2
+    assert len(rapport.slack.calls_to("upload")) == 2
+    _, completed = rapport.slack.calls_to("files.completeUploadExternal")
+    _, chart = rapport.slack.files()
+    posted = [m for m in rapport.slack.messages() if m.get("metadata")][-1]
     assert completed.params["channel_id"] == f.CHANNEL == summary.params["channel"]
     assert chart["thread_ts"] == posted["ts"]
-    assert chart["name"] == "vip-2026-03-11.png"
+    assert chart["name"] == "at-risk-2026-03-16.png"
     image = _png(chart["content"])
     assert image.format == "PNG" and image.size[0] >= 600 and image.size[1] >= 300
     assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 10  # bars, text: not a blank image
