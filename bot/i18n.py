@@ -21,9 +21,11 @@ CATALOG: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **params: Any) -> str:
-    """The message `key` in `lang` (English when that language lacks it), with params filled in."""
+    """The message `key` in `lang` (English when that language lacks it), with params filled in.
+
+    An entry may have a singular form, `en_one`, used when `count` is 1."""
     entry = CATALOG[key]
-    template = entry.get(lang) or entry["en"]
+    template = (params.get("count") == 1 and entry.get(lang + "_one")) or entry.get(lang) or entry["en"]
     return template.format(**params) if params else template
 
 

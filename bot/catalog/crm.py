@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "digest_title": {
         "en": "Weekly summary: {segment} — {count} customers",
+        "en_one": "Weekly summary: {segment} — 1 customer",
         "zh": "每周摘要：{segment} — {count} 个客户",
     },
     "digest_late": {"en": "⚠️ Sent late: it was due {ago}.", "zh": "⚠️ 延迟发送：原定于{ago}。"},
@@ -56,7 +57,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "digest_list": {"en": "Summaries in this channel:", "zh": "本频道订阅的摘要："},
     "digest_none": {"en": "This channel has no summaries.", "zh": "本频道没有订阅摘要。"},
     "digest_unsubscribed": {
-        "en": "Stopped {count} summary of *{segment}* here.",
+        "en": "Stopped {count} summaries of *{segment}* here.",
+        "en_one": "Stopped 1 summary of *{segment}* here.",
         "zh": "已停止本频道 {count} 个 *{segment}* 摘要。",
     },
     "capture_no_customer": {
@@ -76,7 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请写 `/crm tag <客户> +标签 -标签`，例如 `/crm tag 阿里巴巴 +大客户 -试用`，或 `/crm tag #续约 +重点` 给所有带 #续约 的客户加标签。",
     },
     "crm_tagged": {
-        "en": "Tags changed on {count} customer(s): {names}. Added: {added}. Removed: {removed}.",
+        "en": "Tags changed on {count} customers: {names}. Added: {added}. Removed: {removed}.",
+        "en_one": "Tags changed on 1 customer: {names}. Added: {added}. Removed: {removed}.",
         "zh": "已更新 {count} 个客户的标签：{names}。添加：{added}。移除：{removed}。",
     },
     "search_title": {
@@ -125,10 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "segment_title": {
         "en": "Segment {name}: {count} customers",
+        "en_one": "Segment {name}: 1 customer",
         "zh": "分组 {name}：{count} 个客户",
     },
     "segment_open_follow_ups": {
         "en": "{count} open follow-ups",
+        "en_one": "1 open follow-up",
         "zh": "{count} 个待办跟进",
     },
     "segment_empty_members": {

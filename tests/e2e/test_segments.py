@@ -42,7 +42,7 @@ def test_filters_combine_and_read_chinese_keys(rapport: Rapport) -> None:
     english = _crm(rapport, "segment create mid-at-risk tier:medium stage:at_risk")
     chinese = _crm(rapport, "segment create 风险大客户 阶段:风险 标签:vip")
 
-    assert "Segment mid-at-risk: 1 customers" in english and "globex" in english
+    assert "Segment mid-at-risk: 1 customer" in english and "globex" in english
     assert "分组 风险大客户：1 个客户" in chinese and "acme" in chinese  # answered in Chinese
 
 
