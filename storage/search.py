@@ -35,7 +35,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, and_, column, exists, func, literal, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    column,
+    exists,
+    func,
+    literal,
+    select,
+    table,
+    text,
+    true,
+)
 from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col
 
@@ -43,7 +56,6 @@ from storage.models import Customer, CustomerName, Note, NoteTag, Tag
 
 PAD = "\x1f\x1f"  # what migration 0004 appends to every indexed body
 WINDOW = 100  # matches ranked per query; see the module docstring
-TAG_BATCH = 500  # first batch of a tag's notes checked for the words (then 4x, 16x, …)
 RECENT = 5_000  # PostgreSQL: note ids read newest first before the text index is asked (see _pg_text)
 MAX_EXPANSION = 64  # a short term starting more indexed trigrams than this is common: scan instead
 _CJK = 0x2E80  # the migration's bigram index keeps pairs of characters at or above this code point
@@ -141,7 +153,7 @@ def _matches(
         statement = statement.where(*(_recheck(t, sqlite) for t in terms))
         return _run(session, statement.order_by(col(Note.created_at).desc(), col(Note.id).desc()))
     if tag_ids and not (sqlite and terms):
-        return _tagged(session, statement, tag_ids[0], terms)
+        return _tagged(session, statement, tag_ids[0], terms, sqlite)
     if tag_ids:  # SQLite: the text index, newest first, meets tagged matches sooner than the tag does
         statement = statement.where(
             exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_ids[0])
@@ -151,44 +163,28 @@ def _matches(
     return _pg_text(session, statement, terms)
 
 
-def _tagged(session: Session, statement: Select[Any], tag_id: int, terms: tuple[str, ...]) -> list[Any]:
-    """Matches among a tag's notes, newest first: ids come from ix_note_search_tag in growing
-    batches, their notes are read by primary key, and the words are checked here. Given the words
-    in SQL, PostgreSQL prefers walking every note newest first, checking its text, then the tag."""
-    found: list[Any] = []
-    below: int | None = None
-    batch = TAG_BATCH
-    while len(found) <= WINDOW:
-        ids = select(col(NoteTag.note_id)).where(col(NoteTag.tag_id) == tag_id)
-        if below is not None:
-            ids = ids.where(col(NoteTag.note_id) < below)
-        floor = session.execute(
-            select(func.min(ids.order_by(col(NoteTag.note_id).desc()).limit(batch).subquery().c.note_id))
-        ).scalar()
-        if floor is None:
-            break
-        tagged = ids.where(col(NoteTag.note_id) >= floor).cte().prefix_with("MATERIALIZED")
-        # Only id and body cross over for the check; the matches' other columns are read after.
-        texts = statement.with_only_columns(col(Note.id), col(Note.body)).join(
-            tagged, tagged.c.note_id == col(Note.id)
+def _tagged(
+    session: Session, statement: Select[Any], tag_id: int, terms: tuple[str, ...], sqlite: bool
+) -> list[Any]:
+    """Matches among a tag's notes, newest first: ix_note_search_tag is walked backwards and each
+    note is read by primary key and re-checked, until WINDOW + 1 match."""
+    if sqlite:  # no words here (see _matches); SQLite walks the tag's index for this order by itself
+        walk = statement.join(NoteTag, col(NoteTag.note_id) == col(Note.id)).where(
+            col(NoteTag.tag_id) == tag_id
         )
-        batch_ids = sorted(
-            (
-                int(note_id)
-                for note_id, body in session.execute(texts)
-                if all(contains(body, t) for t in terms)
-            ),
-            reverse=True,
-        )
-        if batch_ids:
-            found += _run(session, statement.where(col(Note.id).in_(batch_ids)).order_by(col(Note.id).desc()))
-        below, batch = int(floor), batch * 4
-    return found[: WINDOW + 1]
-
-
-def contains(body: str, term: str) -> bool:
-    """The words check done outside SQL, the same as ILIKE '%term%' for the scripts notes use."""
-    return term.casefold() in body.casefold()
+        return _run(session, walk.order_by(col(NoteTag.note_id).desc()))
+    # Planned as a join, PostgreSQL reads every match of a word it guesses rare from the text index, or
+    # walks every note newest first; OFFSET 0 keeps both sides apart, so it can only do one note per tag row.
+    ids = select(col(NoteTag.note_id)).where(col(NoteTag.tag_id) == tag_id)
+    tagged = ids.order_by(col(NoteTag.note_id).desc()).offset(0).subquery("tagged")
+    note = (
+        statement.where(col(Note.id) == tagged.c.note_id, *(_recheck(term, False) for term in terms))
+        .offset(0)
+        .lateral("tagged_note")
+    )
+    return _run(
+        session, select(note).select_from(tagged).join(note, true()).order_by(tagged.c.note_id.desc())
+    )
 
 
 def _run(session: Session, statement: Select[Any], want: int = WINDOW + 1) -> list[Any]:
@@ -198,15 +194,22 @@ def _run(session: Session, statement: Select[Any], want: int = WINDOW + 1) -> li
 def _pg_text(session: Session, statement: Select[Any], terms: tuple[str, ...]) -> list[Any]:
     """A GIN index finds every match at once, in no order; for a common word that is most of the
     table. So the newest RECENT notes are read first, and only if they hold too few matches does
-    the index look at the rest (by then the term is known to be uncommon)."""
+    the index look at the rest (by then the terms are known to be uncommon). The index reads each
+    match's row to sort them, thousands for two words, so it is first asked for only as far back
+    as the recent matches suggest the rest lie (three times as far, to spare a second asking)."""
     newest = session.execute(select(func.max(col(Note.id)))).scalar() or 0
     floor = newest - RECENT
     recent = statement.where(col(Note.id) > floor, *(_recheck(term, False) for term in terms))
     found = _run(session, recent.order_by(col(Note.id).desc()))
+    older = statement.where(*(_pg_match(term) for term in terms)).order_by(col(Note.id).desc())
+    if found and len(found) <= WINDOW and floor > 0:
+        reach = floor - 3 * RECENT * (WINDOW + 1 - len(found)) // len(found)
+        stretch = older.where(col(Note.id) <= floor, col(Note.id) > reach)
+        found += _run(session, stretch, WINDOW + 1 - len(found))
+        floor = reach
     if len(found) > WINDOW or floor <= 0:
         return found
-    older = statement.where(col(Note.id) <= floor, *(_pg_match(term) for term in terms))
-    return found + _run(session, older.order_by(col(Note.id).desc()), WINDOW + 1 - len(found))
+    return found + _run(session, older.where(col(Note.id) <= floor), WINDOW + 1 - len(found))
 
 
 def _tag_ids(session: Session, team_id: str, names: tuple[str, ...]) -> list[int]:
@@ -290,13 +293,16 @@ def _quote(token: str) -> str:
 
 
 def _recheck(term: str, sqlite: bool) -> ColumnElement[bool]:
+    """The words check on a note already being read. On PostgreSQL it is the test ILIKE makes in a
+    UTF-8 database (both sides lowered, then compared), in a form no index answers: given ILIKE,
+    the planner may trade a bounded walk for every match the text index holds (see _pg_match)."""
     if sqlite:
         return func.instr(func.lower(col(Note.body)), term.translate(_ASCII_LOWER)) > 0
-    return col(Note.body).ilike("%" + _escape_like(term) + "%", escape="\\")
+    return func.strpos(func.lower(col(Note.body)), func.lower(literal(term, Text))) > 0
 
 
 def _pg_match(term: str) -> ColumnElement[bool]:
-    condition = _recheck(term, False)
+    condition = col(Note.body).ilike("%" + _escape_like(term) + "%", escape="\\")
     if len(term) == 2 and all(ord(char) >= _CJK for char in term):
         # pg_trgm finds no trigram in a two-character pattern; the bigram index answers instead.
         bigrams = func.note_search_bigrams(col(Note.body))
