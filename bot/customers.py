@@ -14,9 +14,11 @@ from bot.errors import NotFound, UserError
 from bot.language import candidate_prefixes, normalize_name
 from bot.resolve import NAMES, resolve
 from bot.runtime import WorkspaceDefaults, workspace_for
-from storage import customers, followups, notes, tags
+from storage import complaints, customers, followups, notes, tags
 from storage.db import Database
-from storage.models import Category, Customer, Note, Workspace
+from storage.models import Customer, Note, Workspace
+
+OPEN_COMPLAINTS_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class CustomerCard:
     stage: str = "lead"
     tier: str | None = None  # computed with segments; None until then
     purchases_12m: tuple[tuple[str, Decimal], ...] = ()  # (currency, total)
-    complaints_90d: int = 0
+    open_complaints: tuple[NoteLine, ...] = ()  # the newest few unresolved complaints
+    open_complaint_count: int = 0
     contacts: tuple[str, ...] = ()  # "name, title, email, phone"
 
 
@@ -145,14 +148,26 @@ def _card(
             ", ".join(part for part in (c.name, c.title, c.email, c.phone) if part)
             for c in customers.contacts_of(session=session, team_id=team_id, customer_id=customer.id)
         ),
-        complaints_90d=notes.count_category(
-            session=session,
-            team_id=team_id,
-            customer_id=customer.id,
-            category=Category.complaint,
-            since=now - timedelta(days=90),
+        open_complaints=tuple(
+            note_line(n)
+            for n in complaints.open_complaints(
+                session=session, team_id=team_id, customer_id=customer.id, limit=OPEN_COMPLAINTS_SHOWN
+            )
         ),
+        open_complaint_count=complaints.count_open(session=session, team_id=team_id, customer_id=customer.id),
     )
+
+
+def card_of(
+    *, db: Database, team_id: str, customer_id: int, now: datetime, defaults: WorkspaceDefaults
+) -> CustomerCard:
+    """The card of the customer with this id (a card's own buttons know it)."""
+    with db.session() as session:
+        workspace = workspace_for(session, team_id, defaults, now)
+        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+        if customer is None:
+            raise CustomerNotFound(str(customer_id), [])
+        return _card(session=session, team_id=team_id, customer=customer, workspace=workspace, now=now)
 
 
 def customer_named_in(*, db: Database, team_id: str, text: str) -> str | None:

@@ -22,6 +22,7 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import classification, customers, digests, followups
+from storage import complaints as complaint_store
 from storage import segments as segment_store
 from storage.db import Database
 from storage.models import DigestSubscription, Workspace
@@ -131,6 +132,7 @@ class Digest:
     top_value: tuple[tuple[str, Decimal], ...]  # customers by purchases of 365 days, workspace currency
     quiet: tuple[tuple[str, datetime | None], ...]  # longest without a note first
     complaints: int  # complaints opened in the last 7 days by members
+    complaints_resolved: int  # members' complaints resolved in the last 7 days
     performance: dict[str, tuple[int, int]]  # owner -> (follow-ups done this week, overdue now)
     member_ids: tuple[int, ...]
     currency: str
@@ -149,6 +151,7 @@ def build_digest(
         currency = workspace.currency if workspace else "USD"
         lang = workspace.locale if workspace else "en"
         weekly = segment_store.complaint_counts(session=session, team_id=team_id, since=week_ago)
+        resolved = complaint_store.resolved_counts(session=session, team_id=team_id, since=week_ago)
         before = set(previous or ())
         gone = customers.names_by_id(session=session, team_id=team_id, ids=before - set(members))
         moves = [
@@ -175,6 +178,7 @@ def build_digest(
         top_value=tuple((names[c], v) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])[:5]),
         quiet=tuple((m.name, m.last_touch) for m in view.members[:5]),  # members come quietest first
         complaints=sum(weekly.get(c, 0) for c in members),
+        complaints_resolved=sum(resolved.get(c, 0) for c in members),
         performance=performance,
         member_ids=tuple(sorted(members)),
         currency=currency,

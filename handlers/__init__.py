@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, cards, commands, crm, events, failures, home, reminders, shortcuts, views
+from handlers import (
+    actions,
+    cards,
+    commands,
+    complaints,
+    crm,
+    events,
+    failures,
+    home,
+    reminders,
+    shortcuts,
+    views,
+)
 
 
 def register_all(app: App) -> None:
@@ -16,6 +28,7 @@ def register_all(app: App) -> None:
     events.register(app)
     crm.register(app)
     shortcuts.register(app)
+    complaints.register(app)
     cards.register(app)
     commands.register_fallback(app)
     failures.register(app)

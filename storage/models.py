@@ -172,6 +172,9 @@ class Note(SQLModel, table=True):
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     deleted_by: str | None = Field(default=None, max_length=32)
+    # A complaint is open until resolved (bot.complaints); other notes keep these empty.
+    resolved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    resolved_by: str | None = Field(default=None, max_length=32)
 
 
 class Tag(SQLModel, table=True):

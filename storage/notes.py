@@ -162,23 +162,6 @@ def first_purchase_at(*, session: Session, team_id: str, customer_id: int) -> da
     return value if isinstance(value, datetime) else None
 
 
-def count_category(
-    *, session: Session, team_id: str, customer_id: int, category: Category, since: datetime
-) -> int:
-    statement = (
-        select(func.count())
-        .select_from(Note)
-        .where(
-            Note.team_id == team_id,
-            Note.customer_id == customer_id,
-            Note.category == category,
-            col(Note.deleted_at).is_(None),
-            Note.created_at >= since,
-        )
-    )
-    return int(session.exec(statement).one())
-
-
 def notes_page(*, session: Session, team_id: str, customer_id: int, offset: int, limit: int) -> list[Note]:
     statement = (
         select(Note)

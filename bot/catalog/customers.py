@@ -71,9 +71,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Purchases (12 months)",
         "zh": "近12个月购买",
     },
-    "card_complaints_90d": {
-        "en": "Complaints (90 days)",
-        "zh": "近90天投诉",
+    "card_open_complaints": {
+        "en": "Open complaints ({count})",
+        "zh": "未解决的投诉（{count}）",
+    },
+    "card_more_complaints": {
+        "en": "…and {count} more, oldest last.",
+        "zh": "…还有 {count} 条更早的。",
+    },
+    "complaint_resolve": {
+        "en": "Resolve",
+        "zh": "已解决",
+    },
+    "complaint_reopen": {
+        "en": "Reopen",
+        "zh": "重新打开",
+    },
+    "complaint_reopened": {
+        "en": "The complaint is open again.",
+        "zh": "这条投诉已重新打开。",
+    },
+    "complaint_resolved": {
+        "en": "✅ Complaint from {customer} resolved by <@{user}>.",
+        "zh": "✅ {customer} 的投诉已由 <@{user}> 标记为已解决。",
+    },
+    "complaint_already_resolved": {
+        "en": "That complaint was already resolved by <@{user}> {ago}.",
+        "zh": "这条投诉已由 <@{user}> 于{ago}标记为已解决。",
+    },
+    "complaint_not_found": {
+        "en": "That complaint is gone (its note was removed or changed). Open the card again: `/customer <name>`.",
+        "zh": "这条投诉已不存在（笔记被删除或修改）。请重新打开客户卡片：`/customer <客户名>`。",
     },
     "card_add_note": {
         "en": "Add note",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.complaints import Resolution
 from bot.customers import CustomerCard, NotesPage
 from bot.i18n import t
 from bot.render import timefmt
@@ -16,6 +17,8 @@ ADD_FOLLOW_UP_ACTION = "card_add_follow_up"
 ALL_NOTES_ACTION = "card_all_notes"
 SHARE_ACTION = "card_share"
 EDIT_PROFILE_ACTION = "card_edit_profile"
+RESOLVE_ACTION = "complaint_resolve"
+REOPEN_ACTION = "complaint_reopen"
 
 
 def _facts(card: CustomerCard, lang: str) -> str:
@@ -46,8 +49,6 @@ def _fields(card: CustomerCard, lang: str, tz: str, now: datetime) -> list[str]:
         fields.append(f"*{t('card_purchases_12m', lang)}*\n{totals}")
     if card.contacts:
         fields.append(f"*{t('card_contacts', lang)}*\n" + "\n".join(esc(c) for c in card.contacts[:6]))
-    if card.complaints_90d:
-        fields.append(f"*{t('card_complaints_90d', lang)}*\n{card.complaints_90d}")
     if card.open_follow_ups:
         fields.append(
             f"*{t('field_follow_up', lang)}*\n"
@@ -59,6 +60,47 @@ def _fields(card: CustomerCard, lang: str, tz: str, now: datetime) -> list[str]:
     return fields
 
 
+def _complaints(card: CustomerCard, lang: str, now: datetime) -> list[Block]:
+    """Each open complaint with a Resolve button; the newest few, and how many more there are."""
+    if not card.open_complaint_count:
+        return []
+    blocks: list[Block] = [
+        divider(),
+        section(f"*{t('card_open_complaints', lang, count=card.open_complaint_count)}*"),
+    ]
+    for note in card.open_complaints:
+        when = timefmt.relative(note.occurred_at or note.created_at, now, lang)
+        link = f" · <{note.permalink}|Slack>" if note.permalink else ""
+        blocks.append(
+            section(
+                f"{esc(note.body)[:600]}\n<@{note.author_id}> · {when}{link}",
+                accessory=button(t("complaint_resolve", lang), RESOLVE_ACTION, str(note.note_id)),
+            )
+        )
+    more = card.open_complaint_count - len(card.open_complaints)
+    if more > 0:
+        blocks.append(context(t("card_more_complaints", lang, count=more)))
+    return blocks
+
+
+def complaint_resolved(resolution: Resolution, *, lang: str, now: datetime) -> Message:
+    """What the person who clicked Resolve is told, with a way back."""
+    if resolution.just_now:
+        text = t("complaint_resolved", lang, customer=esc(resolution.customer), user=resolution.resolved_by)
+        return Message(
+            text=text,
+            blocks=[
+                section(
+                    text,
+                    accessory=button(t("complaint_reopen", lang), REOPEN_ACTION, str(resolution.note_id)),
+                )
+            ],
+        )
+    ago = timefmt.relative(resolution.resolved_at, now, lang)
+    text = t("complaint_already_resolved", lang, user=resolution.resolved_by, ago=ago)
+    return Message(text=text, blocks=[section(text)])
+
+
 def customer_card(
     card: CustomerCard, *, lang: str, tz: str, now: datetime, shareable: bool = True
 ) -> Message:
@@ -66,6 +108,7 @@ def customer_card(
     if card.aliases:
         blocks.append(context(f"{t('card_aliases', lang)}: " + ", ".join(esc(a) for a in card.aliases)))
     blocks.append(section(f"*{esc(card.name)}*", fields=_fields(card, lang, tz, now)))
+    blocks += _complaints(card, lang, now)
     blocks.append(divider())
     blocks.append(section(f"*{t('card_recent', lang)}*"))
     if not card.recent:

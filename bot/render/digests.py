@@ -37,7 +37,13 @@ def digest_message(
         section(
             t("digest_changes", lang, joined=_names(digest.joined, lang), left=_names(digest.left, lang)),
             fields=[
-                f"*{t('digest_complaints', lang)}*\n{digest.complaints}",
+                f"*{t('digest_complaints', lang)}*\n"
+                + t(
+                    "digest_complaint_counts",
+                    lang,
+                    opened=digest.complaints,
+                    resolved=digest.complaints_resolved,
+                ),
                 f"*{t('digest_moves', lang)}*\n{len(digest.stage_moves)}",
             ],
         )

@@ -27,10 +27,12 @@ def plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text[:150], "emoji": True}
 
 
-def section(text: str, *, fields: list[str] | None = None) -> Block:
+def section(text: str, *, fields: list[str] | None = None, accessory: Block | None = None) -> Block:
     block: Block = {"type": "section", "text": mrkdwn(text)}
     if fields:
         block["fields"] = [mrkdwn(f) for f in fields[:10]]
+    if accessory is not None:
+        block["accessory"] = accessory
     return block
 
 

@@ -44,7 +44,7 @@ def test_subscribe_then_one_summary_at_the_due_time_even_with_two_dispatchers(ra
     assert summary["channel"] == f.CHANNEL
     assert "Weekly summary: vip — 2 customers" in shown
     assert "acme — 12,000 USD" in shown  # top by value
-    assert "Complaints this week*\n1" in shown
+    assert "Complaints this week*\n1 opened · 0 resolved" in shown
     assert "Late" not in shown
 
 

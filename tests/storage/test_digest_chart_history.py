@@ -37,7 +37,8 @@ def _moved(db: Database, customer_id: int, before: str, after: str, when: dateti
 def _digest(members: list[int]) -> Digest:
     return Digest(
         segment="vip", size=len(members), joined=(), left=(), stage_moves=(), top_value=(), quiet=(),
-        complaints=0, performance={}, member_ids=tuple(members), currency="USD", lang="en",
+        complaints=0, complaints_resolved=0, performance={}, member_ids=tuple(members), currency="USD",
+        lang="en",
     )  # fmt: skip
 
 

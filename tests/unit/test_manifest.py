@@ -24,7 +24,8 @@ def test_manifest_declares_the_design_commands_and_shortcut() -> None:
     shortcuts = {s["callback_id"] for s in manifest["features"]["shortcuts"]}
     assert shortcuts == {"save_as_note"}
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "chat:write", "app_mentions:read", "users:read", "files:write", "channels:history"} <= scopes
+    needed = {"commands", "chat:write", "app_mentions:read", "users:read", "files:write", "channels:history"}
+    assert needed <= scopes
 
 
 def test_procfile_runs_web_and_worker() -> None:

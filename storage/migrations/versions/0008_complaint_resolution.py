@@ -1,0 +1,31 @@
+"""complaint resolution: a complaint note is open until someone marks it resolved
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import storage.types
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Plain ALTER TABLE ADD COLUMN on both databases: the note table is never copied, so the
+    # search triggers of 0004 stay as they are.
+    op.add_column("note", sa.Column("resolved_at", storage.types.UTCDateTime(), nullable=True))
+    op.add_column("note", sa.Column("resolved_by", sa.String(length=32), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("note") as batch:
+        batch.drop_column("resolved_by")
+        batch.drop_column("resolved_at")
