@@ -234,7 +234,7 @@ class DigestDispatcher:
                     previous=tuple(json.loads(previous.members)) if previous else None,
                 )
                 if ts is None:
-                    ts = self._post(sub, period, digest, now=now, due=due, late=late)
+                    ts = self.post(sub, period, digest, now=now, due=due, late=late)
                     if ts is None:
                         continue  # the claim lapses after its lease and is taken over then
                 elif not self._chart_in_thread(sub, ts):  # the process that posted it stopped first
@@ -252,7 +252,7 @@ class DigestDispatcher:
                 sent += 1
         return sent
 
-    def _post(
+    def post(
         self,
         sub: DigestSubscription,
         period: str,
@@ -332,3 +332,37 @@ class DigestDispatcher:
 
 def preview(*, db: Database, team_id: str, segment: str, now: datetime) -> Digest:
     return build_digest(db=db, team_id=team_id, segment=segment, now=now, previous=None)
+
+
+def send_now(
+    *,
+    db: Database,
+    client: WebClient,
+    team_id: str,
+    channel_id: str,
+    segment: str,
+    user_id: str,
+    now: datetime,
+    defaults: WorkspaceDefaults,
+) -> Digest:
+    """This week's summary of `segment`, posted to the channel now with its chart (outside any
+    subscription: the weekly posts are not moved or counted)."""
+    digest = preview(db=db, team_id=team_id, segment=segment, now=now)
+    with db.session() as session:
+        tz = workspace_for(session, team_id, defaults, now).tz
+    local = now.astimezone(ZoneInfo(tz))
+    once = DigestSubscription(
+        team_id=team_id,
+        channel_id=channel_id,
+        segment=segment,
+        weekday=local.weekday(),
+        hour=local.hour,
+        minute=local.minute,
+        tz=tz,
+        created_by=user_id,
+        created_at=now,
+    )
+    poster = DigestDispatcher(db=db, client=client, team_ids=[team_id], clock=lambda: now, owner=user_id)
+    if poster.post(once, "now", digest, now=now, due=now, late=False) is None:
+        raise UserError("digest_not_posted")
+    return digest

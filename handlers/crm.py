@@ -237,5 +237,17 @@ def _digest(
             digests.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now, preview=True
         )
         ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+    elif action == "send" and len(words) == 2:
+        digest = digests.send_now(
+            db=rt.db,
+            client=context.client,
+            team_id=team_id,
+            channel_id=channel,
+            segment=words[1],
+            user_id=command["user_id"],
+            now=now,
+            defaults=rt.defaults,
+        )
+        _answer(ack, t("digest_sent", lang, segment=digest.segment, count=digest.size))
     else:
         raise UserError("digest_usage")

@@ -44,8 +44,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "• <@{user}>：完成 {done} / 逾期 {overdue}",
     },
     "digest_usage": {
-        "en": "Write `/crm digest subscribe <segment> every monday 9:00 [time zone]`; also `/crm digest list`, `/crm digest unsubscribe <segment>`, `/crm digest preview <segment>`.",
-        "zh": "请写 `/crm digest subscribe <分组> 每周一 9:00 [时区]`；还有 `/crm digest list`、`/crm digest unsubscribe <分组>`、`/crm digest preview <分组>`。",
+        "en": "Write `/crm digest subscribe <segment> every monday 9:00 [time zone]`; also `/crm digest list`, `/crm digest unsubscribe <segment>`, `/crm digest preview <segment>`, `/crm digest send <segment>` (post it here now).",
+        "zh": "请写 `/crm digest subscribe <分组> 每周一 9:00 [时区]`；还有 `/crm digest list`、`/crm digest unsubscribe <分组>`、`/crm digest preview <分组>`、`/crm digest send <分组>`（立即发到本频道）。",
     },
     "digest_bad_tz": {
         "en": "{tz} is not a time zone; use a name like Asia/Shanghai.",
@@ -54,6 +54,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "digest_subscribed": {
         "en": "This channel gets the summary of *{segment}* every {day} at {time} ({tz}).",
         "zh": "本频道将于每{day} {time}（{tz}）收到 *{segment}* 的摘要。",
+    },
+    "digest_not_posted": {
+        "en": "Slack did not take the summary here. Invite me to this channel (`/invite @Rapport`) and try again.",
+        "zh": "摘要没能发到这里。请先邀请我进入本频道（`/invite @Rapport`）再试一次。",
+    },
+    "digest_sent": {
+        "en": "Posted the summary of *{segment}* here ({count} customers); its chart is in the thread.",
+        "en_one": "Posted the summary of *{segment}* here (1 customer); its chart is in the thread.",
+        "zh": "已在本频道发布 *{segment}* 的摘要（{count} 个客户），图表在消息串里。",
     },
     "digest_list": {"en": "Summaries in this channel:", "zh": "本频道订阅的摘要："},
     "digest_none": {"en": "This channel has no summaries.", "zh": "本频道没有订阅摘要。"},
@@ -190,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "用 :{emoji}: 回应消息即可把它记为笔记。",
     },
     "crm_help": {
-        "en": "*/crm commands*\n• `/crm search <words> [#tag] [customer:acme] [from:@someone] [since:2026-01-01]`\n• `/crm settings capture here <customer>` (or `#channel <customer>`); `/crm settings capture here off`\n• `/crm settings emoji :memo:` — the reaction that saves a message as a note\n• `/crm tag acme +vip -trial`, `/crm tag #renewal-2027 +priority`\n• `/crm settings stages 30 90`, `/crm settings rate EUR 1.08`, `/crm recompute`",
-        "zh": "*/crm 命令*\n• `/crm search <关键词> [#标签] [customer:客户] [from:@同事] [since:2026-01-01]`\n• `/crm settings capture here <客户>`（或 `#频道 <客户>`），`/crm settings capture here off`\n• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记\n• `/crm tag 阿里巴巴 +大客户 -试用`，`/crm tag #续约 +重点`\n• `/crm settings stages 30 90`，`/crm settings rate USD 7.2`，`/crm recompute`",
+        "en": "*/crm commands*\n• `/crm search <words> [#tag] [customer:acme] [from:@someone] [since:2026-01-01]`\n• `/crm settings capture here <customer>` (or `#channel <customer>`); `/crm settings capture here off`\n• `/crm settings emoji :memo:` — the reaction that saves a message as a note\n• `/crm tag acme +vip -trial`, `/crm tag #renewal-2027 +priority`\n• `/crm settings stages 30 90`, `/crm settings rate EUR 1.08`, `/crm recompute`\n• `/crm segment create vip-at-risk tier:high stage:at_risk`, `/crm segment list`, `/crm segment show vip`\n• `/crm digest subscribe vip every monday 9:00`, `/crm digest list`, `/crm digest preview vip`, `/crm digest send vip`, `/crm digest unsubscribe vip`",
+        "zh": "*/crm 命令*\n• `/crm search <关键词> [#标签] [customer:客户] [from:@同事] [since:2026-01-01]`\n• `/crm settings capture here <客户>`（或 `#频道 <客户>`），`/crm settings capture here off`\n• `/crm settings emoji :memo:` — 用这个表情回应消息即可记为笔记\n• `/crm tag 阿里巴巴 +大客户 -试用`，`/crm tag #续约 +重点`\n• `/crm settings stages 30 90`，`/crm settings rate USD 7.2`，`/crm recompute`\n• `/crm segment create 大客户风险 阶段:风险 标签:大客户`，`/crm segment list`，`/crm segment show vip`\n• `/crm digest subscribe vip 每周一 9:00`，`/crm digest list`，`/crm digest preview vip`，`/crm digest send vip`，`/crm digest unsubscribe vip`",
     },
 }

@@ -154,3 +154,28 @@ def test_preview_says_the_chart_comes_with_the_weekly_post(rapport: Rapport) -> 
     _subscribed(rapport)
     answer: dict[str, Any] = rapport.command("digest preview vip", command="/crm").json()
     assert "The chart comes with the weekly post" in f.all_text(answer["blocks"])
+
+
+def test_send_posts_this_weeks_summary_and_chart_here_now(rapport: Rapport) -> None:
+    _subscribed(rapport)
+
+    answer = rapport.command("digest send vip", command="/crm").json()
+
+    assert "Posted the summary of *vip* here (2 customers)" in answer["text"]
+    [summary] = rapport.slack.calls_to("chat.postMessage")
+    [chart] = rapport.slack.files()
+    assert summary.params["channel"] == f.CHANNEL and "Weekly summary: vip" in summary.params["text"]
+    assert chart["thread_ts"] == rapport.slack.messages()[0]["ts"] and _png(chart["content"]).format == "PNG"
+    assert _dispatcher(rapport, "p1").run_once() == 0  # the weekly one is still due on Wednesday
+
+
+def test_send_where_slack_refuses_the_post_says_what_to_do(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    rapport.slack.respond_with(
+        "chat.postMessage", lambda call: (200, {"ok": False, "error": "not_in_channel"}, {})
+    )
+
+    answer = rapport.command("digest send vip", command="/crm").json()
+
+    assert answer["response_type"] == "ephemeral" and "/invite @Rapport" in answer["text"]
+    assert rapport.slack.files() == []
