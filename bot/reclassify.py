@@ -11,9 +11,11 @@ from sqlmodel import Session
 from bot.classification import WINDOW_DAYS, Purchase, churn_warning, lifecycle_stage, value_tiers
 from bot.errors import UserError
 from bot.i18n import t
-from storage import classification, followups, notes
+from storage import classification
 from storage.db import Database
 from storage.models import Workspace
+
+CHUNK = 2000  # customers per conditional update (and per transaction)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ def recompute(*, db: Database, team_id: str, now: datetime) -> Recomputed:
             rates=classification.rates(session=session, team_id=team_id),
         )
         at_risk, churn = workspace.at_risk_days, workspace.churn_days
-    moved = warnings = 0
+    # Customers whose classification changes, grouped by (stage now, new stage, new tier): each
+    # group is stored with one conditional update per chunk instead of one per customer.
+    changes: dict[tuple[str, str, str], list[classification.Activity]] = {}
     for person in people:
         stage = lifecycle_stage(
             first_purchase=person.first_purchase,
@@ -52,51 +56,50 @@ def recompute(*, db: Database, team_id: str, now: datetime) -> Recomputed:
             churn_days=churn,
         )
         tier = tiers.by_customer.get(person.customer_id, "none")
-        if stage == person.stage and tier == person.tier:
-            continue
-        with db.session() as session:
-            if not classification.set_classification(
-                session=session,
-                team_id=team_id,
-                customer_id=person.customer_id,
-                was=person.stage,
-                stage=stage,
-                tier=tier,
-                now=now,
-            ):
-                continue
-            moved += 1
-            if churn_warning(before=person.stage, after=stage, tier=tier) and person.owner_id:
-                _warn(session=session, team_id=team_id, person=person, now=now, lang=workspace.locale)
-                warnings += 1
+        if stage != person.stage or tier != person.tier:
+            changes.setdefault((person.stage, stage, tier), []).append(person)
+    moved = warnings = 0
+    for (was, stage, tier), group in sorted(changes.items()):
+        for start in range(0, len(group), CHUNK):
+            chunk = {person.customer_id: person for person in group[start : start + CHUNK]}
+            with db.session() as session:
+                done = classification.set_classifications(
+                    session=session,
+                    team_id=team_id,
+                    customer_ids=sorted(chunk),
+                    was=was,
+                    stage=stage,
+                    tier=tier,
+                    now=now,
+                )
+                moved += len(done)
+                if churn_warning(before=was, after=stage, tier=tier):
+                    owned = [chunk[cid] for cid in done if chunk[cid].owner_id]
+                    _warn(session=session, team_id=team_id, people=owned, now=now, lang=workspace.locale)
+                    warnings += len(owned)
     return Recomputed(len(people), moved, warnings, tiers.unconverted)
 
 
 def _warn(
-    *, session: Session, team_id: str, person: classification.Activity, now: datetime, lang: str
+    *, session: Session, team_id: str, people: list[classification.Activity], now: datetime, lang: str
 ) -> None:
-    assert person.owner_id is not None
-    latest = notes.recent_notes(session=session, team_id=team_id, customer_id=person.customer_id, limit=1)
-    days = (now - person.last_touch).days if person.last_touch else 0
-    text = t(
-        "churn_warning",
-        lang,
-        customer=person.name,
-        days=days,
-        note=(latest[0].body[:200] if latest else t("none", lang)),
+    latest = classification.latest_bodies(
+        session=session, team_id=team_id, customer_ids=[person.customer_id for person in people]
     )
-    followups.create_follow_up(
-        session=session,
-        team_id=team_id,
-        customer_id=person.customer_id,
-        note_id=None,
-        assignee_id=person.owner_id,
-        created_by=person.owner_id,
-        slack_channel_id=None,  # the owner's DM
-        text=text,
-        due_at=now,
-        now=now,
-    )
+    warnings = []
+    for person in people:
+        assert person.owner_id is not None
+        days = (now - person.last_touch).days if person.last_touch else 0
+        body = latest.get(person.customer_id)
+        text = t(
+            "churn_warning",
+            lang,
+            customer=person.name,
+            days=days,
+            note=(body[:200] if body is not None else t("none", lang)),
+        )
+        warnings.append((person.customer_id, person.owner_id, text))
+    classification.add_churn_warnings(session=session, team_id=team_id, warnings=warnings, now=now)
 
 
 def set_thresholds(*, db: Database, team_id: str, at_risk_days: int, churn_days: int) -> None:
