@@ -63,6 +63,7 @@ from storage.models import Customer, CustomerName, Note, NoteTag, Tag
 PAD = "\x1f\x1f"  # what migration 0004 appends to every indexed body
 WINDOW = 100  # matches ranked per query; see the module docstring
 RECENT = 5_000  # PostgreSQL: note ids read newest first before the text index is asked (see _pg_text)
+TAG_WALK = 4_000  # a tag's newest notes checked for the words before the text index is asked
 BUCKET = 65_536  # PostgreSQL: note ids per bucket of ix_note_search_trgm_bucket (migration 0009)
 BUCKET_STEPS = 4  # PostgreSQL: buckets asked one at a time before the index is asked for the rest
 MAX_EXPANSION = 64  # a short term starting more indexed trigrams than this is common: scan instead
@@ -137,93 +138,114 @@ def _matches(
     tag_ids = _tag_ids(session, team_id, query.tags)
     if len(tag_ids) < len(query.tags):
         return None
-    for tag_id in tag_ids[1:]:
-        statement = statement.where(
-            exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_id)
-        )
+    statement = statement.where(*(_has_tag(tag_id) for tag_id in tag_ids[1:]))
     if query.customer is not None:
         ids = _customer_ids(session=session, team_id=team_id, normalized=query.customer)
         if not ids:
             return None
         # A customer has few notes: read them all through its index rather than through the text index.
         statement = statement.where(col(Note.customer_id).in_(ids), *(_recheck(t, sqlite) for t in terms))
-        if tag_ids:
-            statement = statement.where(
-                exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_ids[0])
-            )
+        statement = statement.where(*(_has_tag(tag_id) for tag_id in tag_ids[:1]))
         return _run(session, statement.order_by(col(Note.id).desc()))
     if query.author_id is not None:
         # One person's notes newest first (ix_note_team_author_created, bounded by since/until):
         # at most that person's notes are read, where the text index would yield everyone's.
-        if tag_ids:
-            statement = statement.where(
-                exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_ids[0])
-            )
+        statement = statement.where(*(_has_tag(tag_id) for tag_id in tag_ids[:1]))
         statement = statement.where(*(_recheck(t, sqlite) for t in terms))
         return _run(session, statement.order_by(col(Note.created_at).desc(), col(Note.id).desc()))
-    if tag_ids and not (sqlite and terms):
-        return _tagged(session, statement, tag_ids[0], terms, sqlite)
-    if tag_ids:  # SQLite: the text index, newest first, meets tagged matches sooner than the tag does
-        statement = statement.where(
-            exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_ids[0])
-        )
+    found: list[Any] = []
+    below: int | None = None
+    if tag_ids:
+        found, below = _tagged(session, statement, tag_ids[0], terms, sqlite)
+        if below is None or len(found) > WINDOW:
+            return found
+        # The words are uncommon among the tag's notes: the text index meets the older ones sooner.
+        statement = statement.where(col(Note.id) < below, _has_tag(tag_ids[0]))
+    want = WINDOW + 1 - len(found)
     if sqlite:
-        return _run(session, _sqlite_text(session, statement, terms))
-    return _pg_text(session, statement, terms)
+        return found + _run(session, _sqlite_text(session, statement, terms), want)
+    return found + _pg_text(session, statement, terms, want, below)
+
+
+def _has_tag(tag_id: int) -> ColumnElement[bool]:
+    # Correlated to the note only: a tag walk joins note_tag itself (see _walk_tag).
+    return exists().where(col(NoteTag.note_id) == col(Note.id), col(NoteTag.tag_id) == tag_id).correlate(Note)
 
 
 def _tagged(
     session: Session, statement: Select[Any], tag_id: int, terms: tuple[str, ...], sqlite: bool
-) -> list[Any]:
+) -> tuple[list[Any], int | None]:
     """Matches among a tag's notes, newest first: ix_note_search_tag is walked backwards and each
-    note is read by primary key and re-checked, until WINDOW + 1 match."""
-    if sqlite:  # no words here (see _matches); SQLite walks the tag's index for this order by itself
-        walk = statement.join(NoteTag, col(NoteTag.note_id) == col(Note.id)).where(
-            col(NoteTag.tag_id) == tag_id
-        )
-        return _run(session, walk.order_by(col(NoteTag.note_id).desc()))
+    note is read by primary key and re-checked, until WINDOW + 1 match. Given words, the newest
+    TAG_WALK notes are walked first; if the words prove rarer among them than the tag is among all
+    notes, the text index meets the older matches sooner: the lowest note id walked comes back for
+    it (else None)."""
+    ids = select(col(NoteTag.note_id)).where(col(NoteTag.tag_id) == tag_id)
+    newest = ids.order_by(col(NoteTag.note_id).desc())
+    checked = statement.where(*(_recheck(term, sqlite) for term in terms))
+    floor = session.execute(newest.offset(TAG_WALK - 1).limit(1)).scalar() if terms else None
+    if floor is None:
+        return _walk_tag(session, checked, tag_id, [], WINDOW + 1, sqlite), None
+    found = _walk_tag(session, checked, tag_id, [col(NoteTag.note_id) >= floor], WINDOW + 1, sqlite)
+    if len(found) > WINDOW:
+        return found, None
+    span = (session.execute(newest.limit(1)).scalar() or floor) - floor + 1
+    if len(found) * span < TAG_WALK * TAG_WALK:  # share of words among walked < share of tag among all
+        return found, floor
+    older = [col(NoteTag.note_id) < floor]
+    return found + _walk_tag(session, checked, tag_id, older, WINDOW + 1 - len(found), sqlite), None
+
+
+def _walk_tag(
+    session: Session, checked: Select[Any], tag_id: int, bounds: list[Any], want: int, sqlite: bool
+) -> list[Any]:
+    bounds = [col(NoteTag.tag_id) == tag_id, *bounds]
+    if sqlite:  # SQLite walks the tag's index backwards for this order by itself
+        walk = checked.join(NoteTag, col(NoteTag.note_id) == col(Note.id)).where(*bounds)
+        return _run(session, walk.order_by(col(NoteTag.note_id).desc()), want)
     # Planned as a join, PostgreSQL reads every match of a word it guesses rare from the text index, or
     # walks every note newest first; OFFSET 0 keeps both sides apart, so it can only do one note per tag row.
-    ids = select(col(NoteTag.note_id)).where(col(NoteTag.tag_id) == tag_id)
-    tagged = ids.order_by(col(NoteTag.note_id).desc()).offset(0).subquery("tagged")
-    note = (
-        statement.where(col(Note.id) == tagged.c.note_id, *(_recheck(term, False) for term in terms))
-        .offset(0)
-        .lateral("tagged_note")
-    )
-    return _run(
-        session, select(note).select_from(tagged).join(note, true()).order_by(tagged.c.note_id.desc())
-    )
+    ids = select(col(NoteTag.note_id)).where(*bounds).order_by(col(NoteTag.note_id).desc())
+    tagged = ids.offset(0).subquery("tagged")
+    note = checked.where(col(Note.id) == tagged.c.note_id).offset(0).lateral("tagged_note")
+    walk = select(note).select_from(tagged).join(note, true()).order_by(tagged.c.note_id.desc())
+    return _run(session, walk, want)
 
 
 def _run(session: Session, statement: Select[Any], want: int = WINDOW + 1) -> list[Any]:
     return list(session.execute(statement.limit(want)))
 
 
-def _pg_text(session: Session, statement: Select[Any], terms: tuple[str, ...]) -> list[Any]:
+def _pg_text(
+    session: Session, statement: Select[Any], terms: tuple[str, ...], want: int, below: int | None
+) -> list[Any]:
     """A GIN index finds every match at once, in no order; for a common word that is most of the
     table. So the newest RECENT notes are read first, and only if they hold too few matches does
     the index look at the rest (by then the terms are known to be uncommon): one BUCKET of ids at a
     time, newest first, for up to BUCKET_STEPS buckets, then everything older at once. A bucket
     costs the index a sixteenth of the work over a million notes and reads only its own matches;
-    terms too short for a trigram leave the index nothing to narrow, so they skip to the last step."""
-    newest = session.execute(select(func.max(col(Note.id)))).scalar() or 0
-    floor = newest - RECENT
-    recent = statement.where(col(Note.id) > floor, *(_recheck(term, False) for term in terms))
-    found = _run(session, recent.order_by(col(Note.id).desc()))
+    terms too short for a trigram leave the index nothing to narrow, so they skip to the last step.
+    Below a tag's walked notes (see _tagged) the terms are known to be uncommon: no reading first."""
+    found: list[Any] = []
+    if below is None:
+        floor = (session.execute(select(func.max(col(Note.id)))).scalar() or 0) - RECENT
+        recent = statement.where(col(Note.id) > floor, *(_recheck(term, False) for term in terms))
+        found = _run(session, recent.order_by(col(Note.id).desc()), want)
+    else:
+        floor = below - 1
     older = statement.where(*(_pg_match(term) for term in terms)).order_by(col(Note.id).desc())
     steps = BUCKET_STEPS if any(_TRIGRAM.search(term) for term in terms) else 0
     for _ in range(steps):
-        if len(found) > WINDOW or floor <= 0:
+        if len(found) >= want or floor <= 0:
             return found
         bucket = floor // BUCKET
         # Written out as the index's first column is (migration 0009): a bound divisor would not match it.
         in_bucket = col(Note.id).op("/")(literal_column(str(BUCKET))) == bucket
-        found += _run(session, older.where(col(Note.id) <= floor, in_bucket), WINDOW + 1 - len(found))
+        found += _run(session, older.where(col(Note.id) <= floor, in_bucket), want - len(found))
         floor = bucket * BUCKET - 1
-    if len(found) > WINDOW or floor <= 0:
+    if len(found) >= want or floor <= 0:
         return found
-    return found + _run(session, older.where(col(Note.id) <= floor), WINDOW + 1 - len(found))
+    return found + _run(session, older.where(col(Note.id) <= floor), want - len(found))
 
 
 def _tag_ids(session: Session, team_id: str, names: tuple[str, ...]) -> list[int]:
