@@ -18,8 +18,9 @@ Which path reads the notes, so that each query touches a bounded number of rows:
   customer:   that customer's notes (few), words re-checked;
   from:       that person's notes newest first, within since/until, words re-checked;
   #tag        the tag's notes newest first (ix_note_search_tag walked backwards), each read by
-              primary key and re-checked, stopping at WINDOW + 1 matches (SQLite with words: the
-              text index, newest first, with the tag as a filter);
+              primary key and re-checked, stopping at WINDOW + 1 matches; given words, past its
+              newest TAG_WALK notes only if the words are no rarer among them than the tag is
+              among all notes, else the older notes go the words' way, with the tag as a filter;
   words       SQLite: the FTS5 index walked newest rowid first, stopping at WINDOW + 1 matches;
               PostgreSQL: the newest RECENT notes first, then the GIN index one bucket at a time,
               newest first, then the GIN indexes for the rest;
