@@ -169,10 +169,23 @@ def _definition(db: Database, team_id: str, name: str) -> tuple[str, Filter]:
 def show(*, db: Database, team_id: str, name: str, now: datetime) -> SegmentView:
     definition, wanted = _definition(db, team_id, name)
     since = now - timedelta(days=wanted.complaint_days or 90)
+    # The database leaves out customers that cannot match; `matches` decides among the rest.
+    narrowing = store.Narrowing(
+        stages=wanted.stages,
+        tiers=wanted.tiers,
+        all_tags=wanted.tags,
+        any_tags=wanted.any_tags,
+        tag_or_tier=wanted.either_tag_or_tier,
+        owner=wanted.owner,
+        complained_since=since if wanted.complaint_days is not None else None,
+        bought_since=now - timedelta(days=wanted.bought_days) if wanted.bought_days is not None else None,
+    )
     with db.session() as session:
-        everyone = store.facts(session=session, team_id=team_id, complaints_since=since)
+        candidates = store.facts(
+            session=session, team_id=team_id, complaints_since=since, narrowing=narrowing
+        )
     members = sorted(
-        (c for c in everyone if matches(c, wanted, now)),
+        (c for c in candidates if matches(c, wanted, now)),
         key=lambda c: (c.last_touch is not None, c.last_touch or now),
     )
     return SegmentView(name=name, definition=definition, members=tuple(members))

@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, func, insert, literal_column, update
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    case,
+    func,
+    insert,
+    type_coerce,
+    update,
+)
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -31,7 +39,18 @@ def activity(*, session: Session, team_id: str) -> list[Activity]:
     """Every live customer with its last note and first purchase, in one grouped query."""
     # Notes are aggregated per customer first and joined after: joining first made PostgreSQL walk
     # each customer's notes by index, one random heap read per note (7 s for 2 million notes).
-    touches = note_activity(session=session, team_id=team_id)
+    happened = func.coalesce(Note.occurred_at, Note.created_at)
+    purchase_at = case((col(Note.category) == Category.purchase, happened), else_=None)
+    touches = (
+        sql_select(
+            col(Note.customer_id).label("customer_id"),
+            func.max(happened).label("last_touch"),
+            func.min(purchase_at).label("first_purchase"),
+        )
+        .where(col(Note.team_id) == team_id, col(Note.deleted_at).is_(None))
+        .group_by(col(Note.customer_id))
+        .subquery("touches")
+    )
     # Plain SQLAlchemy select: SQLModel's typed select stops at four columns.
     statement = (
         sql_select(
@@ -40,8 +59,8 @@ def activity(*, session: Session, team_id: str) -> list[Activity]:
             col(Customer.stage),
             col(Customer.tier),
             func.coalesce(col(Customer.owner_id), col(Customer.created_by)),
-            touches.c.last_touch,
-            touches.c.first_purchase,
+            _driver_time(touches.c.last_touch),
+            _driver_time(touches.c.first_purchase),
         )
         .select_from(Customer)
         .outerjoin(touches, touches.c.customer_id == col(Customer.id))
@@ -49,35 +68,8 @@ def activity(*, session: Session, team_id: str) -> list[Activity]:
     )
     return [
         Activity(int(cid), str(name), str(stage), str(tier), owner, aware(last), aware(first))
-        for cid, name, stage, tier, owner, last, first in session.execute(statement)
+        for cid, name, stage, tier, owner, last, first in session.connection().execute(statement).all()
     ]
-
-
-def note_activity(*, session: Session, team_id: str, customers: Select[Any] | None = None) -> Subquery:
-    """Per customer (of `customers`, a select of ids; default all): the last live note's time
-    and the first purchase's, as `customer_id`, `last_touch`, `first_purchase`."""
-    happened = func.coalesce(Note.occurred_at, Note.created_at)
-    purchase_at = case((col(Note.category) == Category.purchase, happened), else_=None)
-    statement: Select[Any] = sql_select(
-        col(Note.customer_id).label("customer_id"),
-        func.max(happened).label("last_touch"),
-        func.min(purchase_at).label("first_purchase"),
-    ).where(col(Note.deleted_at).is_(None))
-    if customers is None:
-        statement = statement.where(_whole_team(session, team_id))
-    else:
-        statement = statement.where(col(Note.team_id) == team_id, col(Note.customer_id).in_(customers))
-    return statement.group_by(col(Note.customer_id)).subquery("touches")
-
-
-def _whole_team(session: Session, team_id: str) -> ColumnElement[bool]:
-    """`note.team_id = team_id` for a read of every note; on SQLite written so that no index
-    serves it (the unary + of SQLite's query planner docs): reading every note through the
-    (team_id, customer_id, created_at) index fetches each row at random, 3 times slower than
-    scanning the table."""
-    if session.get_bind().dialect.name == "sqlite":
-        return literal_column("+note.team_id") == team_id
-    return col(Note.team_id) == team_id
 
 
 def aware(value: object) -> datetime | None:
@@ -93,7 +85,9 @@ def purchases_since(
     *, session: Session, team_id: str, since: datetime
 ) -> list[tuple[int, datetime, Decimal, str]]:
     happened = func.coalesce(Note.occurred_at, Note.created_at)
-    statement = sql_select(col(Note.customer_id), happened, col(Note.amount), col(Note.currency)).where(
+    statement = sql_select(
+        col(Note.customer_id), _driver_time(happened), col(Note.amount), col(Note.currency)
+    ).where(
         col(Note.team_id) == team_id,
         col(Note.category) == Category.purchase,
         col(Note.amount).is_not(None),
@@ -101,11 +95,19 @@ def purchases_since(
         happened >= since,
     )
     rows = []
-    for customer_id, at, amount, currency in session.execute(statement):
+    # A Core read: a workspace's year of purchases is a hundred thousand rows, and the ORM's
+    # per-row work was most of the time.
+    for customer_id, at, amount, currency in session.connection().execute(statement).all():
         moment = aware(at)
         if moment is not None and amount is not None and currency:
-            rows.append((int(customer_id), moment, Decimal(str(amount)), str(currency)))
+            value = amount if isinstance(amount, Decimal) else Decimal(str(amount))
+            rows.append((int(customer_id), moment, value, str(currency)))
     return rows
+
+
+def _driver_time(moment: ColumnElement[Any]) -> ColumnElement[Any]:
+    """`moment` as the driver reads it (made aware by `aware`), skipping UTCDateTime's per-row hook."""
+    return type_coerce(moment, DateTime(timezone=True))
 
 
 def set_classifications(

@@ -151,6 +151,20 @@ class Note(SQLModel, table=True):
     __table_args__ = (
         Index("ix_note_team_customer_created", "team_id", "customer_id", "created_at"),
         Index("ix_note_team_author_created", "team_id", "author_id", "created_at"),
+        # Classification, segments and digests (migration 0010): per-customer activity, and one
+        # category's live notes (complaints, purchases), read from the indexes alone.
+        Index(
+            "ix_note_team_customer_activity",
+            *("team_id", "customer_id", "created_at", "occurred_at", "category"),
+            postgresql_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_note_team_category_customer",
+            *("team_id", "category", "customer_id", "created_at", "occurred_at", "amount", "currency"),
+            postgresql_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, Select, case, func, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from storage.classification import activity, aware
+from storage.classification import aware
 from storage.models import Category, Customer, CustomerTag, FollowUp, FollowUpStatus, Note, Segment, Tag
 
 
@@ -31,61 +31,162 @@ class CustomerFacts:
     open_follow_ups: int
 
 
-def facts(*, session: Session, team_id: str, complaints_since: datetime) -> list[CustomerFacts]:
-    """Everything a segment can filter on, for every live customer, in a few grouped queries."""
-    base = {a.customer_id: a for a in activity(session=session, team_id=team_id)}
-    rows = session.exec(
-        select(Customer).where(Customer.team_id == team_id, col(Customer.deleted_at).is_(None))
-    ).all()
-    tags: dict[int, set[str]] = {}
-    for customer_id, name in session.execute(
-        sql_select(col(CustomerTag.customer_id), col(Tag.name))
-        .join(Tag, col(Tag.id) == col(CustomerTag.tag_id))
-        .where(col(CustomerTag.team_id) == team_id)
-    ):
-        tags.setdefault(int(customer_id), set()).add(str(name))
-    happened = func.coalesce(Note.occurred_at, Note.created_at)
-    last_purchase = _pairs(
-        session.execute(
-            sql_select(col(Note.customer_id), func.max(happened))
-            .where(
-                col(Note.team_id) == team_id,
-                col(Note.category) == Category.purchase,
-                col(Note.deleted_at).is_(None),
-            )
-            .group_by(col(Note.customer_id))
-        )
-    )
-    complaints = complaint_counts(session=session, team_id=team_id, since=complaints_since)
-    open_follow_ups = _pairs(
-        session.execute(
-            sql_select(col(FollowUp.customer_id), func.count())
-            .where(col(FollowUp.team_id) == team_id, col(FollowUp.status) == FollowUpStatus.open)
-            .group_by(col(FollowUp.customer_id))
-        )
-    )
+CHUNK = 5000  # customer ids per query
 
+
+@dataclass(frozen=True)
+class Narrowing:
+    """What a segment filter asks of stored columns, tags and note windows, so that `facts` reads
+    only customers that may match instead of every customer and every note. It must keep every
+    customer the filter (bot.segments.matches, which still decides) could accept."""
+
+    stages: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    all_tags: tuple[str, ...] = ()
+    any_tags: tuple[str, ...] = ()
+    tag_or_tier: bool = False  # any_tags OR tiers, instead of AND (the vip built-in)
+    owner: str | None = None
+    complained_since: datetime | None = None
+    bought_since: datetime | None = None
+
+
+def facts(
+    *, session: Session, team_id: str, complaints_since: datetime, narrowing: Narrowing | None = None
+) -> list[CustomerFacts]:
+    """Everything a segment can filter on, for the live customers `narrowing` lets through (all
+    of them without one), in a few grouped queries."""
+    narrowing = narrowing or Narrowing()
+    customers = session.execute(
+        sql_select(
+            col(Customer.id),
+            col(Customer.name),
+            col(Customer.owner_id),
+            col(Customer.created_by),
+            col(Customer.stage),
+            col(Customer.tier),
+            col(Customer.region),
+            col(Customer.industry),
+        ).where(*_candidates(team_id, narrowing))
+    ).all()
+    notes: dict[int, Any] = {}
+    tags: dict[int, set[str]] = {}
+    open_follow_ups: dict[int, int] = {}
+    # Narrowed, the per-customer reads go by id, in chunks (bound parameters are limited): given
+    # the ids, PostgreSQL walks the notes index for them instead of scanning every note.
+    ids = [int(row[0]) for row in customers]
+    chunks = [None] if narrowing == Narrowing() else [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    for chunk in chunks:
+        for row in session.execute(_note_facts(team_id, chunk, complaints_since)):
+            notes[int(row[0])] = row[1:]
+        for customer_id, name in session.execute(_tags(team_id, chunk)):
+            tags.setdefault(int(customer_id), set()).add(str(name))
+        open_follow_ups.update(_pairs(session.execute(_open_follow_ups(team_id, chunk))))
     out = []
-    for customer in rows:
-        assert customer.id is not None
-        known = base.get(customer.id)
+    for cid, name, owner_id, created_by, stage, tier, region, industry in customers:
+        last_touch, last_purchase, complaints = notes.get(cid, (None, None, 0))
         out.append(
             CustomerFacts(
-                customer_id=customer.id,
-                name=customer.name,
-                owner_id=customer.owner_id or customer.created_by,
-                stage=customer.stage,
-                tier=customer.tier,
-                region=customer.region,
-                industry=customer.industry,
-                tags=frozenset(tags.get(customer.id, set())),
-                last_touch=known.last_touch if known else None,
-                last_purchase=aware(last_purchase.get(customer.id)),
-                complaints_since=int(complaints.get(customer.id, 0)),
-                open_follow_ups=int(open_follow_ups.get(customer.id, 0)),
+                customer_id=cid,
+                name=name,
+                owner_id=owner_id or created_by,
+                stage=stage,
+                tier=tier,
+                region=region,
+                industry=industry,
+                tags=frozenset(tags.get(cid, set())),
+                last_touch=aware(last_touch),
+                last_purchase=aware(last_purchase),
+                complaints_since=int(complaints or 0),
+                open_follow_ups=int(open_follow_ups.get(cid, 0)),
             )
         )
     return out
+
+
+def _candidates(team_id: str, narrowing: Narrowing) -> list[ColumnElement[bool]]:
+    """Conditions on customer rows: live, and possibly matching (see Narrowing)."""
+    where = [col(Customer.team_id) == team_id, col(Customer.deleted_at).is_(None)]
+    if narrowing.stages:
+        where.append(col(Customer.stage).in_(narrowing.stages))
+    any_tag = col(Customer.id).in_(_tagged(team_id, narrowing.any_tags)) if narrowing.any_tags else None
+    in_tier = col(Customer.tier).in_(narrowing.tiers) if narrowing.tiers else None
+    if not narrowing.tag_or_tier:
+        where += [c for c in (any_tag, in_tier) if c is not None]
+    elif any_tag is not None and in_tier is not None:  # else one side is empty, so true for all
+        where.append(or_(any_tag, in_tier))
+    where += [col(Customer.id).in_(_tagged(team_id, (tag,))) for tag in narrowing.all_tags]
+    if narrowing.owner is not None:
+        # A superset of "owner, else creator" (CustomerFacts.owner_id), which Python decides.
+        where.append(
+            or_(col(Customer.owner_id) == narrowing.owner, col(Customer.created_by) == narrowing.owner)
+        )
+    for category, since, happened in (
+        (Category.complaint, narrowing.complained_since, False),
+        (Category.purchase, narrowing.bought_since, True),
+    ):
+        if since is not None:
+            moment = func.coalesce(Note.occurred_at, Note.created_at) if happened else col(Note.created_at)
+            where.append(
+                col(Customer.id).in_(
+                    sql_select(col(Note.customer_id)).where(
+                        col(Note.team_id) == team_id,
+                        col(Note.category) == category,
+                        col(Note.deleted_at).is_(None),
+                        moment >= since,
+                    )
+                )
+            )
+    return where
+
+
+def _tagged(team_id: str, names: tuple[str, ...]) -> Select[tuple[int]]:
+    return (
+        sql_select(col(CustomerTag.customer_id))
+        .join(Tag, col(Tag.id) == col(CustomerTag.tag_id))
+        .where(col(CustomerTag.team_id) == team_id, col(Tag.name).in_(names))
+    )
+
+
+def _note_facts(team_id: str, ids: list[int] | None, complaints_since: datetime) -> Select[Any]:
+    """Per customer (of `ids`, or all), in one pass over their live notes: the last note's time,
+    the last purchase's, and how many complaints were filed since `complaints_since`."""
+    happened = func.coalesce(Note.occurred_at, Note.created_at)
+    is_purchase = col(Note.category) == Category.purchase
+    recent_complaint = (col(Note.category) == Category.complaint) & (col(Note.created_at) >= complaints_since)
+    return (
+        sql_select(
+            col(Note.customer_id),
+            func.max(happened),
+            func.max(case((is_purchase, happened), else_=None)),
+            func.sum(case((recent_complaint, 1), else_=0)),
+        )
+        .where(col(Note.team_id) == team_id, col(Note.deleted_at).is_(None), *_among(Note.customer_id, ids))
+        .group_by(col(Note.customer_id))
+    )
+
+
+def _tags(team_id: str, ids: list[int] | None) -> Select[Any]:
+    return (
+        sql_select(col(CustomerTag.customer_id), col(Tag.name))
+        .join(Tag, col(Tag.id) == col(CustomerTag.tag_id))
+        .where(col(CustomerTag.team_id) == team_id, *_among(CustomerTag.customer_id, ids))
+    )
+
+
+def _open_follow_ups(team_id: str, ids: list[int] | None) -> Select[Any]:
+    return (
+        sql_select(col(FollowUp.customer_id), func.count())
+        .where(
+            col(FollowUp.team_id) == team_id,
+            col(FollowUp.status) == FollowUpStatus.open,
+            *_among(FollowUp.customer_id, ids),
+        )
+        .group_by(col(FollowUp.customer_id))
+    )
+
+
+def _among(column: Any, ids: list[int] | None) -> list[ColumnElement[bool]]:
+    return [] if ids is None else [col(column).in_(ids)]
 
 
 def _pairs(rows: Iterable[Any]) -> dict[int, Any]:
