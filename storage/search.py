@@ -63,7 +63,7 @@ from storage.models import Customer, CustomerName, Note, NoteTag, Tag
 
 PAD = "\x1f\x1f"  # what migration 0004 appends to every indexed body
 WINDOW = 100  # matches ranked per query; see the module docstring
-RECENT = 5_000  # PostgreSQL: note ids read newest first before the text index is asked (see _pg_text)
+RECENT = 5_000  # PostgreSQL: note ids read newest first before the text index is asked (_pg_text)
 TAG_WALK = 4_000  # a tag's newest notes checked for the words before the text index is asked
 BUCKET = 65_536  # PostgreSQL: note ids per bucket of ix_note_search_trgm_bucket (migration 0009)
 BUCKET_STEPS = 4  # PostgreSQL: buckets asked one at a time before the index is asked for the rest
@@ -221,15 +221,17 @@ def _pg_text(
     session: Session, statement: Select[Any], terms: tuple[str, ...], want: int, below: int | None
 ) -> list[Any]:
     """A GIN index finds every match at once, in no order; for a common word that is most of the
-    table. So the newest RECENT notes are read first, and only if they hold too few matches does
-    the index look at the rest (by then the terms are known to be uncommon): one BUCKET of ids at a
-    time, newest first, for up to BUCKET_STEPS buckets, then everything older at once. A bucket
-    costs the index a sixteenth of the work over a million notes and reads only its own matches;
-    terms too short for a trigram leave the index nothing to narrow, so they skip to the last step.
-    Below a tag's walked notes (see _tagged) the terms are known to be uncommon: no reading first."""
+    table. So the newest notes are read first (RECENT of them, divided among the terms: several
+    are rarer together), and only if they hold too few matches does the index look at the rest (by
+    then the terms are known to be uncommon): one BUCKET of ids at a time, newest first, for up to
+    BUCKET_STEPS buckets, then everything older at once. A bucket costs the index a sixteenth of
+    the work over a million notes and reads only its own matches; terms too short for a trigram
+    leave the index nothing to narrow, so they skip to the last step. Below a tag's walked notes
+    (see _tagged) the terms are known to be uncommon: nothing is read first."""
     found: list[Any] = []
     if below is None:
-        floor = (session.execute(select(func.max(col(Note.id)))).scalar() or 0) - RECENT
+        newest = session.execute(select(func.max(col(Note.id)))).scalar() or 0
+        floor = newest - RECENT // max(len(terms), 1)
         recent = statement.where(col(Note.id) > floor, *(_recheck(term, False) for term in terms))
         found = _run(session, recent.order_by(col(Note.id).desc()), want)
     else:
