@@ -16,7 +16,7 @@ median and max, in seconds. Purchases are notes too (category purchase), in addi
 
     .venv/bin/python bench/digest.py [--customers 100000] [--notes 2000000] [--purchases 200000]
                                      [--repeat 3] [--backend sqlite|postgresql|both]
-                                     [--keep DIR] [--pg-url URL] [--seed 42]
+                                     [--keep DIR] [--pg-url URL] [--seed 42] [--only recompute|digest]
 
 --keep (SQLite) and --pg-url (PostgreSQL, an empty database) keep the loaded data for the next
 run, which measures it again without loading.
@@ -380,9 +380,21 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-def measure(db: Database, meta: dict[str, int], repeat: int) -> tuple[dict[str, list[float]], list[str]]:
+def measure(
+    db: Database, meta: dict[str, int], repeat: int, only: str | None
+) -> tuple[dict[str, list[float]], list[str]]:
     figures: dict[str, list[float]] = {}
     facts: list[str] = []
+    if only != "digest":
+        measure_recompute(db, meta, repeat, figures, facts)
+    if only != "recompute":
+        measure_digests(db, repeat, figures, facts)
+    return figures, facts
+
+
+def measure_recompute(
+    db: Database, meta: dict[str, int], repeat: int, figures: dict[str, list[float]], facts: list[str]
+) -> None:
     runs: list[Recomputed] = []
     for _ in range(repeat):
         reset(db, meta, baseline=False)
@@ -402,6 +414,11 @@ def measure(db: Database, meta: dict[str, int], repeat: int) -> tuple[dict[str, 
             f"recompute {label}: {run.customers:,} customers, {run.moved:,} moved stage, {run.warnings:,}"
             f" churn warnings, no rate for {', '.join(run.unconverted) or 'none'}"
         )
+
+
+def measure_digests(db: Database, repeat: int, figures: dict[str, list[float]], facts: list[str]) -> None:
+    """Digests of the database as it is: after measure_recompute, classified 6 hours after the
+    run before (the moves of this week are the loaded history and that run's)."""
     chart = getattr(digests, "digest_chart", None)
     for segment in SEGMENTS:
         previous = last_week(db, segment)
@@ -416,16 +433,16 @@ def measure(db: Database, meta: dict[str, int], repeat: int) -> tuple[dict[str, 
                 drawn, png = timed(lambda digest=digest: chart(db=db, team_id=TEAM, digest=digest, now=NOW))  # type: ignore[misc]
                 figures.setdefault(f"digest `{segment}`: digest_chart", []).append(drawn)
                 figures.setdefault(f"digest `{segment}`: total", []).append(built + drawn)
+        top = digest.top_value[0][1] if digest.top_value else 0
         facts.append(
             f"digest `{segment}`: {digest.size:,} members, {len(digest.joined):,} joined,"
             f" {len(digest.left):,} left, {len(digest.stage_moves):,} stage moves,"
             f" {digest.complaints:,} complaints,"
-            f" {len(digest.performance)} owners; top {digest.top_value[0][0] if digest.top_value else '–'}"
+            f" {len(digest.performance)} owners, top value {top:,.0f} {digest.currency}"
             + (f"; chart {len(png):,} bytes" if chart is not None else "")
         )
     if chart is None:
         facts.append("bot.digests.digest_chart does not exist yet: digests timed without the chart")
-    return figures, facts
 
 
 def last_week(db: Database, segment: str) -> tuple[int, ...]:
@@ -460,6 +477,7 @@ def main() -> None:
     parser.add_argument("--keep", help="SQLite: keep the database file in this folder, reuse it next time")
     parser.add_argument("--pg-url", help="PostgreSQL: an empty database to fill and keep (default: scratch)")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--only", choices=["recompute", "digest"], help="measure only this")
     args = parser.parse_args()
     kinds = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     table: dict[str, dict[str, list[float]]] = {}
@@ -477,7 +495,7 @@ def main() -> None:
             wanted = {k: getattr(args, k) for k in ("customers", "notes", "purchases", "seed")}
             if any(meta[k] != v for k, v in wanted.items()):
                 sys.exit(f"{kind}: the kept database holds {meta}, not {wanted}; drop it or match them")
-            table[kind], notes[kind] = measure(db, meta, args.repeat)
+            table[kind], notes[kind] = measure(db, meta, args.repeat, args.only)
             print(f"{kind}: measured", file=sys.stderr)
     report(table, notes, args)
 

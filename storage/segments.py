@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, case, func, literal, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -31,7 +31,8 @@ class CustomerFacts:
     open_follow_ups: int
 
 
-CHUNK = 5000  # customer ids per query
+# Conditions that keep a per-customer read to a segment's candidates, given the customer id column.
+Among = Callable[[Any], list[ColumnElement[bool]]]
 
 
 @dataclass(frozen=True)
@@ -68,19 +69,12 @@ def facts(
             col(Customer.industry),
         ).where(*_candidates(team_id, narrowing))
     ).all()
-    notes: dict[int, Any] = {}
+    among = _among(session, team_id, narrowing, [int(row[0]) for row in customers])
+    notes = {int(row[0]): row[1:] for row in session.execute(_note_facts(team_id, among, complaints_since))}
     tags: dict[int, set[str]] = {}
-    open_follow_ups: dict[int, int] = {}
-    # Narrowed, the per-customer reads go by id, in chunks (bound parameters are limited): given
-    # the ids, PostgreSQL walks the notes index for them instead of scanning every note.
-    ids = [int(row[0]) for row in customers]
-    chunks = [None] if narrowing == Narrowing() else [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    for chunk in chunks:
-        for row in session.execute(_note_facts(team_id, chunk, complaints_since)):
-            notes[int(row[0])] = row[1:]
-        for customer_id, name in session.execute(_tags(team_id, chunk)):
-            tags.setdefault(int(customer_id), set()).add(str(name))
-        open_follow_ups.update(_pairs(session.execute(_open_follow_ups(team_id, chunk))))
+    for customer_id, name in session.execute(_tags(team_id, among)):
+        tags.setdefault(int(customer_id), set()).add(str(name))
+    open_follow_ups = _pairs(session.execute(_open_follow_ups(team_id, among)))
     out = []
     for cid, name, owner_id, created_by, stage, tier, region, industry in customers:
         last_touch, last_purchase, complaints = notes.get(cid, (None, None, 0))
@@ -147,8 +141,8 @@ def _tagged(team_id: str, names: tuple[str, ...]) -> Select[tuple[int]]:
     )
 
 
-def _note_facts(team_id: str, ids: list[int] | None, complaints_since: datetime) -> Select[Any]:
-    """Per customer (of `ids`, or all), in one pass over their live notes: the last note's time,
+def _note_facts(team_id: str, among: Among, complaints_since: datetime) -> Select[Any]:
+    """Per customer (`among` the candidates), in one pass over their live notes: the last note's time,
     the last purchase's, and how many complaints were filed since `complaints_since`."""
     happened = func.coalesce(Note.occurred_at, Note.created_at)
     is_purchase = col(Note.category) == Category.purchase
@@ -160,33 +154,43 @@ def _note_facts(team_id: str, ids: list[int] | None, complaints_since: datetime)
             func.max(case((is_purchase, happened), else_=None)),
             func.sum(case((recent_complaint, 1), else_=0)),
         )
-        .where(col(Note.team_id) == team_id, col(Note.deleted_at).is_(None), *_among(Note.customer_id, ids))
+        .where(col(Note.team_id) == team_id, col(Note.deleted_at).is_(None), *among(Note.customer_id))
         .group_by(col(Note.customer_id))
     )
 
 
-def _tags(team_id: str, ids: list[int] | None) -> Select[Any]:
+def _tags(team_id: str, among: Among) -> Select[Any]:
     return (
         sql_select(col(CustomerTag.customer_id), col(Tag.name))
         .join(Tag, col(Tag.id) == col(CustomerTag.tag_id))
-        .where(col(CustomerTag.team_id) == team_id, *_among(CustomerTag.customer_id, ids))
+        .where(col(CustomerTag.team_id) == team_id, *among(CustomerTag.customer_id))
     )
 
 
-def _open_follow_ups(team_id: str, ids: list[int] | None) -> Select[Any]:
+def _open_follow_ups(team_id: str, among: Among) -> Select[Any]:
     return (
         sql_select(col(FollowUp.customer_id), func.count())
         .where(
             col(FollowUp.team_id) == team_id,
             col(FollowUp.status) == FollowUpStatus.open,
-            *_among(FollowUp.customer_id, ids),
+            *among(FollowUp.customer_id),
         )
         .group_by(col(FollowUp.customer_id))
     )
 
 
-def _among(column: Any, ids: list[int] | None) -> list[ColumnElement[bool]]:
-    return [] if ids is None else [col(column).in_(ids)]
+def _among(session: Session, team_id: str, narrowing: Narrowing, ids: list[int]) -> Among:
+    """How the per-customer reads keep to the candidates: not at all when every customer is one;
+    on PostgreSQL by the ids as one array, whose size the planner then knows, so that it walks
+    the notes index for them rather than scanning every note (a thousands-long IN list costs more
+    to send than to run); on SQLite by the candidates' query, which it runs once."""
+    if narrowing == Narrowing():
+        return lambda column: []
+    if session.get_bind().dialect.name == "postgresql":
+        array = literal(ids, ARRAY(Integer))
+        return lambda column: [col(column) == any_(array)]
+    candidates = sql_select(col(Customer.id)).where(*_candidates(team_id, narrowing))
+    return lambda column: [col(column).in_(candidates)]
 
 
 def _pairs(rows: Iterable[Any]) -> dict[int, Any]:
