@@ -60,27 +60,33 @@ def weekly_sizes(
     moments = [now - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
     periods = [moment.astimezone(zone).date().isoformat() for moment in moments]
     with db.session() as session:
-        known = store.stages_and_starts(session=session, team_id=team_id)
+        recent = store.customers_since(session=session, team_id=team_id, since=moments[0])
         moves = store.stage_moves_since(session=session, team_id=team_id, since=moments[0])
-        recorded = (
-            store.sent_members(session=session, subscription_id=subscription_id, periods=periods[:-1])
-            if subscription_id is not None
-            else {}
-        )
+        recorded = {
+            period: [int(cid) for cid in json.loads(members)]
+            for period, members in (
+                store.sent_members(session=session, subscription_id=subscription_id, periods=periods[:-1])
+                if subscription_id is not None
+                else {}
+            ).items()
+        }
+        unknown = {cid for ids in recorded.values() for cid in ids} | set(digest.member_ids)
+        stages = dict(digest.stages)
+        stages |= store.live_stages(session=session, team_id=team_id, ids=unknown - set(stages))
     history: dict[int, list[tuple[datetime, str, str]]] = {}
     for customer_id, before, after, when in moves:
         history.setdefault(customer_id, []).append((when, before, after))
-    today = [cid for cid in digest.member_ids if cid in known]
+    today = [cid for cid in digest.member_ids if cid in stages]
     weeks = []
     for moment, period in zip(moments, periods, strict=True):
         if moment == now:
             members = today
         elif period in recorded:
-            members = [cid for cid in json.loads(recorded[period]) if cid in known]
-        else:
-            members = [cid for cid in today if known[cid][1] <= moment]
-        stages = Counter(_stage_at(history.get(cid), known[cid][0], moment) for cid in members)
-        weeks.append(Week(ending=moment.astimezone(zone).date(), stages=dict(stages)))
+            members = [cid for cid in recorded[period] if cid in stages]  # deleted since: left out
+        else:  # customers created before the first week (most) are not in `recent`
+            members = [cid for cid in today if recent.get(cid, moment) <= moment]
+        counted = Counter(_stage_at(history.get(cid), stages[cid], moment) for cid in members)
+        weeks.append(Week(ending=moment.astimezone(zone).date(), stages=dict(counted)))
     return weeks
 
 

@@ -138,6 +138,7 @@ class Digest:
     currency: str
     lang: str
     late_since: datetime | None = field(default=None)
+    stages: dict[int, str] = field(default_factory=dict)  # members' current stages (the chart reads them)
 
 
 def build_digest(
@@ -155,17 +156,17 @@ def build_digest(
         before = set(previous or ())
         gone = customers.names_by_id(session=session, team_id=team_id, ids=before - set(members))
         moves = [
-            m
-            for m in classification.stage_changes_since(session=session, team_id=team_id, since=week_ago)
-            if m.customer_id in members
+            move
+            for move in digests.stage_moves_since(session=session, team_id=team_id, since=week_ago)
+            if move[0] in members
         ]
         rates = classification.rates(session=session, team_id=team_id)
         totals: dict[int, Decimal] = {}
         for customer_id, _, amount, cur in classification.purchases_since(
-            session=session, team_id=team_id, since=now - timedelta(days=365)
+            session=session, team_id=team_id, since=now - timedelta(days=365), customer_ids=members.keys()
         ):
             converted = convert(amount, cur, to=currency, rates=rates)
-            if customer_id in members and converted is not None:
+            if converted is not None:
                 totals[customer_id] = totals.get(customer_id, Decimal(0)) + converted
         performance = followups.team_performance(session=session, team_id=team_id, since=week_ago, now=now)
     names = {cid: member.name for cid, member in members.items()}
@@ -174,7 +175,7 @@ def build_digest(
         size=len(members),
         joined=tuple(sorted(names[c] for c in members if previous is not None and c not in before)),
         left=tuple(sorted(gone.values())),
-        stage_moves=tuple((names.get(m.customer_id, "?"), m.from_stage, m.to_stage) for m in moves),
+        stage_moves=tuple((names[customer_id], before, after) for customer_id, before, after, _ in moves),
         top_value=tuple((names[c], v) for c, v in sorted(totals.items(), key=lambda kv: -kv[1])[:5]),
         quiet=tuple((m.name, m.last_touch) for m in view.members[:5]),  # members come quietest first
         complaints=sum(weekly.get(c, 0) for c in members),
@@ -183,6 +184,7 @@ def build_digest(
         member_ids=tuple(sorted(members)),
         currency=currency,
         lang=lang,
+        stages={cid: member.stage for cid, member in members.items()},
     )
 
 

@@ -7,12 +7,14 @@ taker looks in the channel for the digest first (bot.digests), as reminders do.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import select as sql_select
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from storage.idsets import among
 from storage.models import Customer, DigestPeriod, DigestSubscription, StageChange
 from storage.upsert import insert_ignore
 
@@ -138,18 +140,31 @@ def sent_members(*, session: Session, subscription_id: int, periods: list[str]) 
     return {str(period): str(members) for period, members in session.execute(statement)}
 
 
-def stages_and_starts(*, session: Session, team_id: str) -> dict[int, tuple[str, datetime]]:
-    """Every live customer's current stage and when it became a customer."""
-    statement = sql_select(col(Customer.id), col(Customer.stage), col(Customer.created_at)).where(
-        col(Customer.team_id) == team_id, col(Customer.deleted_at).is_(None)
+def customers_since(*, session: Session, team_id: str, since: datetime) -> dict[int, datetime]:
+    """Live customers created at or after `since`, and when."""
+    statement = sql_select(col(Customer.id), col(Customer.created_at)).where(
+        col(Customer.team_id) == team_id,
+        col(Customer.deleted_at).is_(None),
+        col(Customer.created_at) >= since,
     )
-    return {int(cid): (str(stage), created) for cid, stage, created in session.execute(statement)}
+    return {int(cid): created for cid, created in session.execute(statement)}
+
+
+def live_stages(*, session: Session, team_id: str, ids: Collection[int]) -> dict[int, str]:
+    """The current stage of each of these customers that is not deleted."""
+    if not ids:
+        return {}
+    statement = sql_select(col(Customer.id), col(Customer.stage)).where(
+        col(Customer.team_id) == team_id, col(Customer.deleted_at).is_(None), among(session, Customer.id, ids)
+    )
+    return {int(cid): str(stage) for cid, stage in session.execute(statement)}
 
 
 def stage_moves_since(
     *, session: Session, team_id: str, since: datetime
 ) -> list[tuple[int, str, str, datetime]]:
-    """(customer, from, to, when) of every stage change since `since`, oldest first."""
+    """(customer, from, to, when) of every stage change since `since`, oldest first (plain rows:
+    after a workspace's first classification there are tens of thousands)."""
     statement = (
         sql_select(
             col(StageChange.customer_id),
