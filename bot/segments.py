@@ -10,8 +10,9 @@
     inactive:30d            no note for 30 days          未联系:30天
     bought:90d              a purchase in the last 90 days  购买:90天
     complaints:90d          a complaint in the last 90 days  投诉:90天
+    complaints:open         an unresolved complaint      投诉:未解决
 
-Built-in segments: vip (tag vip, or tier high), at-risk, new, churned, complaints.
+Built-in segments: vip (tag vip, or tier high), at-risk, new, churned, complaints (open ones).
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ BUILT_IN = {
     "at-risk": "stage:at_risk",
     "new": "stage:new",
     "churned": "stage:churned",
-    "complaints": "complaints:90d",
+    "complaints": "complaints:open",
 }
+_OPEN = {"open", "未解决", "未处理", "待处理"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Filter:
     inactive_days: int | None = None
     bought_days: int | None = None
     complaint_days: int | None = None
+    open_complaints: bool = False
     either_tag_or_tier: bool = field(default=False)  # the vip built-in
 
 
@@ -105,6 +108,9 @@ def parse_filter(text: str) -> Filter:
         return tuple(out)
 
     owner = values.get("owner", [None])[-1]
+    complaints = values.pop("complaints", [])
+    if any(value.casefold() not in _OPEN for value in complaints):
+        values["complaints"] = [value for value in complaints if value.casefold() not in _OPEN]
     return Filter(
         tags=tuple(t.lstrip("#＃").casefold() for v in values.get("tag", []) for t in v.split(",")),
         any_tags=tuple(t.lstrip("#＃").casefold() for v in values.get("anytag", []) for t in v.split(",")),
@@ -116,6 +122,7 @@ def parse_filter(text: str) -> Filter:
         inactive_days=days("inactive"),
         bought_days=days("bought"),
         complaint_days=days("complaints"),
+        open_complaints=any(value.casefold() in _OPEN for value in complaints),
     )
 
 
@@ -144,6 +151,7 @@ def matches(customer: CustomerFacts, wanted: Filter, now: datetime) -> bool:
             and now - customer.last_purchase <= timedelta(days=wanted.bought_days)
         ),
         wanted.complaint_days is None or customer.complaints_since > 0,
+        not wanted.open_complaints or customer.open_complaints > 0,
     ]
     return all(checks)
 
@@ -179,6 +187,7 @@ def show(*, db: Database, team_id: str, name: str, now: datetime) -> SegmentView
         owner=wanted.owner,
         complained_since=since if wanted.complaint_days is not None else None,
         bought_since=now - timedelta(days=wanted.bought_days) if wanted.bought_days is not None else None,
+        open_complaints=wanted.open_complaints,
     )
     with db.session() as session:
         candidates = store.facts(

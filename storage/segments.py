@@ -29,6 +29,7 @@ class CustomerFacts:
     last_purchase: datetime | None
     complaints_since: int  # complaints in the window asked for
     open_follow_ups: int
+    open_complaints: int = 0  # complaints not resolved yet
 
 
 # Conditions that keep a per-customer read to a segment's candidates, given the customer id column.
@@ -49,6 +50,7 @@ class Narrowing:
     owner: str | None = None
     complained_since: datetime | None = None
     bought_since: datetime | None = None
+    open_complaints: bool = False
 
 
 def facts(
@@ -75,6 +77,7 @@ def facts(
     for customer_id, name in session.execute(_tags(team_id, among)):
         tags.setdefault(int(customer_id), set()).add(str(name))
     open_follow_ups = _pairs(session.execute(_open_follow_ups(team_id, among)))
+    unresolved = _pairs(session.execute(_open_complaints(team_id, among)))
     out = []
     for cid, name, owner_id, created_by, stage, tier, region, industry in customers:
         last_touch, last_purchase, complaints = notes.get(cid, (None, None, 0))
@@ -92,6 +95,7 @@ def facts(
                 last_purchase=aware(last_purchase),
                 complaints_since=int(complaints or 0),
                 open_follow_ups=int(open_follow_ups.get(cid, 0)),
+                open_complaints=int(unresolved.get(cid, 0)),
             )
         )
     return out
@@ -130,7 +134,26 @@ def _candidates(team_id: str, narrowing: Narrowing) -> list[ColumnElement[bool]]
                     )
                 )
             )
+    if narrowing.open_complaints:
+        where.append(col(Customer.id).in_(_unresolved(team_id, col(Note.customer_id))))
     return where
+
+
+def _unresolved(team_id: str, *columns: Any) -> Select[Any]:
+    return sql_select(*columns).where(
+        col(Note.team_id) == team_id,
+        col(Note.category) == Category.complaint,
+        col(Note.deleted_at).is_(None),
+        col(Note.resolved_at).is_(None),
+    )
+
+
+def _open_complaints(team_id: str, among: Among) -> Select[Any]:
+    return (
+        _unresolved(team_id, col(Note.customer_id), func.count())
+        .where(*among(Note.customer_id))
+        .group_by(col(Note.customer_id))
+    )
 
 
 def _tagged(team_id: str, names: tuple[str, ...]) -> Select[tuple[int]]:

@@ -159,8 +159,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "客户分组",
     },
     "segment_help": {
-        "en": "`/crm segment create <name> <filters>`, `/crm segment show <name>`, `/crm segment delete <name>`. Filters: tag:, anytag:, stage:, tier:, owner:, region:, industry:, inactive:30d, bought:90d, complaints:90d",
-        "zh": "`/crm segment create <名称> <条件>`、`/crm segment show <名称>`、`/crm segment delete <名称>`。条件：标签:、任一标签:、阶段:、价值:、负责人:、地区:、行业:、未联系:30天、购买:90天、投诉:90天",
+        "en": "`/crm segment create <name> <filters>`, `/crm segment show <name>`, `/crm segment delete <name>`. Filters: tag:, anytag:, stage:, tier:, owner:, region:, industry:, inactive:30d, bought:90d, complaints:90d, complaints:open",
+        "zh": "`/crm segment create <名称> <条件>`、`/crm segment show <名称>`、`/crm segment delete <名称>`。条件：标签:、任一标签:、阶段:、价值:、负责人:、地区:、行业:、未联系:30天、购买:90天、投诉:90天、投诉:未解决",
     },
     "segment_bad_word": {
         "en": "`{word}` is not a filter I know. Try tag:vip, stage:at_risk, tier:high, inactive:30d.",

@@ -27,6 +27,8 @@ DEFINITIONS = [
     "owner:U3",
     "complaints:30d",
     "complaints:0d",
+    "complaints:open",
+    "complaints:open tier:high",
     "bought:45d tier:medium,low",
     "region:emea industry:RETAIL",
     "inactive:40d",
@@ -77,6 +79,7 @@ def _seed(db: Database) -> None:
                         occurred_at=created - timedelta(days=3) if rng.random() < 0.3 else None,
                         created_at=created,
                         deleted_at=NOW if rng.random() < 0.1 else None,
+                        resolved_at=NOW if category == Category.complaint and rng.random() < 0.5 else None,
                     )
                 )
             if rng.random() < 0.4:
@@ -124,3 +127,16 @@ def test_the_vip_built_in_takes_the_tag_or_the_tier(database: Database) -> None:
     shown = segments.show(db=database, team_id="T1", name="vip", now=NOW)
 
     assert {c.customer_id for c in shown.members} == expected != set()
+
+
+def test_the_complaints_built_in_holds_customers_with_an_unresolved_complaint(database: Database) -> None:
+    _seed(database)
+    with database.session() as session:
+        everyone = store.facts(session=session, team_id="T1", complaints_since=NOW - timedelta(days=90))
+    expected = {c.customer_id for c in everyone if c.open_complaints}
+    resolved_only = {c.customer_id for c in everyone if c.complaints_since and not c.open_complaints}
+
+    shown = segments.show(db=database, team_id="T1", name="complaints", now=NOW)
+
+    assert {c.customer_id for c in shown.members} == expected != set()
+    assert resolved_only and not resolved_only & expected  # a resolved complaint is not an open one
