@@ -162,7 +162,7 @@ def build_digest(
         ]
         rates = classification.rates(session=session, team_id=team_id)
         totals: dict[int, Decimal] = {}
-        for customer_id, _, amount, cur in classification.purchases_since(
+        for customer_id, cur, amount in digests.purchase_totals(
             session=session, team_id=team_id, since=now - timedelta(days=365), customer_ids=members.keys()
         ):
             converted = convert(amount, cur, to=currency, rates=rates)
