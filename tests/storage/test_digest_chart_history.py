@@ -94,3 +94,37 @@ def test_a_preview_reads_todays_members_backwards(database: Database) -> None:
     assert stages[:3] == ["lead"] * 3  # 77 to 63 days ago: before its first move, 60 days ago
     assert stages[3:10] == ["new"] * 7  # 56 to 14 days ago
     assert stages[10:] == ["churned"] * 2  # 7 days ago and now
+
+
+def test_purchase_totals_are_exact_per_currency_for_the_members_asked(database: Database) -> None:
+    from decimal import Decimal
+
+    from storage import digests as store
+    from storage.models import Category, Note
+
+    with database.session() as session:
+        ensure_workspace(session=session, team_id="T1", tz="UTC", currency="USD", locale="en", now=LONG_AGO)
+    buyer = _customer(database, "buyer", "active", LONG_AGO)
+    other = _customer(database, "other", "active", LONG_AGO)
+    rows = [
+        (buyer, "0.1", "USD", NOW, None),
+        (buyer, "0.2", "USD", NOW - timedelta(days=30), None),
+        (buyer, "10.0001", "EUR", NOW, None),
+        (buyer, "99", "USD", NOW - timedelta(days=400), None),  # before the window
+        (buyer, "7", "USD", NOW, NOW),  # deleted
+        (other, "5", "USD", NOW, None),  # not asked for
+    ]
+    with database.session() as session:
+        for customer_id, amount, currency, created, deleted in rows:
+            session.add(
+                Note(
+                    team_id="T1", customer_id=customer_id, author_id="U1", text="x", body="x",
+                    category=Category.purchase, amount=Decimal(amount), currency=currency,
+                    created_at=created, deleted_at=deleted,
+                )
+            )  # fmt: skip
+    with database.session() as session:
+        totals = store.purchase_totals(
+            session=session, team_id="T1", since=NOW - timedelta(days=365), customer_ids=[buyer]
+        )
+    assert sorted(totals) == [(buyer, "EUR", Decimal("10.0001")), (buyer, "USD", Decimal("0.3"))]
