@@ -6,8 +6,9 @@ Who was in the segment at the end of a past week:
   - otherwise today's members who were already customers then (a preview, or weeks before the
     subscription began): segments filter on facts whose past values are not kept, so earlier
     membership is read from today's.
-Each member's stage at a moment is rebuilt from the stage history: the stage it moved to last
-before that moment; failing that, the stage its first later move left; failing that, today's.
+This week's bar counts members by their current stage. For a past week, each member's stage is
+rebuilt from the stage history: the stage it moved to last before that moment; failing that, the
+stage its first later move left; failing that, today's.
 """
 
 from __future__ import annotations
@@ -85,7 +86,10 @@ def weekly_sizes(
             members = [cid for cid in recorded[period] if cid in stages]  # deleted since: left out
         else:  # customers created before the first week (most) are not in `recent`
             members = [cid for cid in today if recent.get(cid, moment) <= moment]
-        counted = Counter(_stage_at(history.get(cid), stages[cid], moment) for cid in members)
+        if moment == now:  # this week: the stages the summary itself reports
+            counted = Counter(stages[cid] for cid in members)
+        else:
+            counted = Counter(_stage_at(history.get(cid), stages[cid], moment) for cid in members)
         weeks.append(Week(ending=moment.astimezone(zone).date(), stages=dict(counted)))
     return weeks
 

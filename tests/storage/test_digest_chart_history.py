@@ -128,3 +128,14 @@ def test_purchase_totals_are_exact_per_currency_for_the_members_asked(database: 
             session=session, team_id="T1", since=NOW - timedelta(days=365), customer_ids=[buyer]
         )
     assert sorted(totals) == [(buyer, "EUR", Decimal("10.0001")), (buyer, "USD", Decimal("0.3"))]
+
+
+def test_this_weeks_bar_counts_current_stages_even_past_the_weeks_end(database: Database) -> None:
+    with database.session() as session:
+        ensure_workspace(session=session, team_id="T1", tz="UTC", currency="USD", locale="en", now=LONG_AGO)
+    back = _customer(database, "back", "active", LONG_AGO)
+    _moved(database, back, "at_risk", "active", NOW + timedelta(hours=2))  # a summary sent late, after it
+
+    weeks = weekly_sizes(db=database, team_id="T1", digest=_digest([back]), now=NOW)
+
+    assert [w.stages for w in weeks[-2:]] == [{"at_risk": 1}, {"active": 1}]
