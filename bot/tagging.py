@@ -28,6 +28,7 @@ class TagResult:
     customers: tuple[str, ...]
     added: tuple[str, ...]
     removed: tuple[str, ...]
+    absent: tuple[str, ...] = ()  # asked to remove, but none of the customers carried it
 
 
 def read_tag_command(text: str) -> TagChange:
@@ -64,6 +65,12 @@ def apply_tags(
             customer_ids=ids,
             tags=tags.ensure_tags(session=session, team_id=team_id, names=list(change.add)),
         )
+        carried = tags.names_carried(session=session, team_id=team_id, customer_ids=ids, names=change.remove)
         tags.untag_customers(session=session, team_id=team_id, customer_ids=ids, names=list(change.remove))
         names = customers.names_by_id(session=session, team_id=team_id, ids=set(ids))
-        return TagResult(customers=tuple(sorted(names.values())), added=change.add, removed=change.remove)
+        return TagResult(
+            customers=tuple(sorted(names.values())),
+            added=change.add,
+            removed=tuple(name for name in change.remove if name in carried),
+            absent=tuple(name for name in change.remove if name not in carried),
+        )

@@ -130,6 +130,11 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                     names=", ".join(result.customers[:20]) or none,
                     added=" ".join(f"#{x}" for x in result.added) or none,
                     removed=" ".join(f"#{x}" for x in result.removed) or none,
+                )
+                + (
+                    " " + t("crm_tag_absent", lang, tags=" ".join(f"#{x}" for x in result.absent))
+                    if result.absent
+                    else ""
                 ),
             )
         elif words and words[0] not in ("help", "帮助"):

@@ -114,6 +114,25 @@ def untag_customers(
     return int(session.execute(statement).rowcount or 0)  # type: ignore[attr-defined]
 
 
+def names_carried(
+    *, session: Session, team_id: str, customer_ids: Sequence[int], names: Sequence[str]
+) -> set[str]:
+    """Which of `names` at least one of these customers carries."""
+    if not customer_ids or not names:
+        return set()
+    statement = (
+        select(Tag.name)
+        .join(CustomerTag, col(CustomerTag.tag_id) == col(Tag.id))
+        .where(
+            Tag.team_id == team_id,
+            col(Tag.name).in_(list(names)),
+            col(CustomerTag.customer_id).in_(list(customer_ids)),
+        )
+        .distinct()
+    )
+    return {str(name) for name in session.exec(statement)}
+
+
 def customers_tagged(*, session: Session, team_id: str, name: str) -> list[int]:
     statement = (
         select(CustomerTag.customer_id)

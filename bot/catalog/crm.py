@@ -92,6 +92,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_one": "Tags changed on 1 customer: {names}. Added: {added}. Removed: {removed}.",
         "zh": "已更新 {count} 个客户的标签：{names}。添加：{added}。移除：{removed}。",
     },
+    "crm_tag_absent": {
+        "en": "(Not there to remove: {tags}.)",
+        "zh": "（本来就没有：{tags}。）",
+    },
     "search_title": {
         "en": "Notes matching “{query}”: {count}",
         "zh": "匹配“{query}”的笔记：{count} 条",
