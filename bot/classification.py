@@ -123,4 +123,7 @@ def value_tiers(
 
 
 def churn_warning(*, before: str, after: str, tier: str | None) -> bool:
-    return after == "at_risk" and before != "at_risk" and tier in ("high", "medium")
+    """A valuable customer leaving a live relationship (new or active) for at risk. A customer
+    still at the stored default (lead) has never been classified: its first classification
+    reports where it stands and warns no one, so turning classification on does not flood owners."""
+    return after == "at_risk" and before in ("new", "active") and tier in ("high", "medium")

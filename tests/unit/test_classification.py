@@ -93,6 +93,8 @@ def test_ties_share_the_higher_score() -> None:
         ("active", "at_risk", "low", False),
         ("at_risk", "at_risk", "high", False),
         ("active", "churned", "high", False),
+        ("lead", "at_risk", "high", False),  # never classified before: no flood of warnings
+        ("churned", "at_risk", "high", False),  # coming back, not leaving
     ],
 )
 def test_churn_warning_only_for_valuable_customers_turning_at_risk(
