@@ -17,7 +17,8 @@ Value tier, from purchases of the last 365 days (`value_tiers`)
 - Amounts in another currency are converted with the workspace's rates; a purchase whose rate
   is unknown is left out and reported (`unconverted`), never counted as 1:1.
 
-Churn warning: a customer moving into `at_risk` whose tier is `high` or `medium`.
+Churn warning: a customer moving from `new` or `active` into `at_risk` whose tier is `high` or
+`medium` (a first classification, from the stored default `lead`, warns no one).
 """
 
 from __future__ import annotations
