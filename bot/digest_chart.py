@@ -66,7 +66,9 @@ def weekly_sizes(
         recorded = {
             period: [int(cid) for cid in json.loads(members)]
             for period, members in (
-                store.sent_members(session=session, subscription_id=subscription_id, periods=periods[:-1])
+                store.sent_members(
+                    session=session, team_id=team_id, subscription_id=subscription_id, periods=periods[:-1]
+                )
                 if subscription_id is not None
                 else {}
             ).items()

@@ -12,7 +12,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackRequestError
+from slack_sdk.errors import SlackApiError
 
 from bot import segments
 from bot.classification import convert
@@ -221,7 +221,9 @@ class DigestDispatcher:
                         now=now,
                         lease=self.lease,
                     )
-                    previous = digests.last_sent(session=session, subscription_id=sub.id, before=period)
+                    previous = digests.last_sent(
+                        session=session, team_id=team_id, subscription_id=sub.id, before=period
+                    )
                 if claimed is None:
                     continue
                 row, taken_over = claimed
@@ -239,8 +241,12 @@ class DigestDispatcher:
                     ts = self.post(sub, period, digest, now=now, due=due, late=late)
                     if ts is None:
                         continue  # the claim lapses after its lease and is taken over then
-                elif not self._chart_in_thread(sub, ts):  # the process that posted it stopped first
-                    self._attach_chart(sub, ts, digest, now=now, due=due, late=late)
+                else:  # the process that posted it stopped: is the chart there too?
+                    charted = self._chart_in_thread(sub, ts, chart_name(digest.segment, due))
+                    if charted is None:
+                        continue  # cannot tell now: the claim lapses and the next taker looks again
+                    if not charted:
+                        self._attach_chart(sub, ts, digest, due=due)
                 with self.db.session() as session:
                     digests.mark_digest_sent(
                         session=session,
@@ -277,15 +283,12 @@ class DigestDispatcher:
             log.warning("digest %s/%s not posted: %s", sub.id, period, failure.response.get("error"))
             return None
         ts = str(answer["ts"])
-        self._attach_chart(sub, ts, digest, now=now, due=due, late=late)
+        self._attach_chart(sub, ts, digest, due=due)
         return ts
 
-    def _attach_chart(
-        self, sub: DigestSubscription, ts: str, digest: Digest, *, now: datetime, due: datetime, late: bool
-    ) -> None:
-        """Uploads the chart into the summary's thread; on failure, the summary says it has none."""
-        from bot.render.digests import digest_message
-
+    def _attach_chart(self, sub: DigestSubscription, ts: str, digest: Digest, *, due: datetime) -> None:
+        """Uploads the chart into the summary's thread; on failure, says so in the thread. The
+        summary itself is never rewritten: what the channel read stays as it was posted."""
         lang = digest.lang
         try:
             png = digest_chart(
@@ -295,28 +298,37 @@ class DigestDispatcher:
                 channel=sub.channel_id,
                 thread_ts=ts,
                 file=png,
-                filename=f"{digest.segment}-{due.date().isoformat()}.png",
+                filename=chart_name(digest.segment, due),
                 title=t("chart_file_title", lang, segment=digest.segment),
                 alt_txt=t("chart_alt", lang, segment=digest.segment, size=digest.size, weeks=WEEKS),
             )
             return
         except SlackApiError as failure:
             reason = str(failure.response.get("error") or "error")
-        except (SlackRequestError, OSError, ValueError) as failure:
-            reason = type(failure).__name__
-        log.warning("digest chart of subscription %s not attached: %s", sub.id, reason)
-        message = digest_message(digest, now=now, late_since=due if late else None, chart_failed=reason)
+            log.warning("digest chart of subscription %s not uploaded: %s", sub.id, reason)
+        except Exception as failure:  # drawing or uploading: the posted summary stands, and says so
+            reason = (str(failure) or type(failure).__name__)[:120]
+            log.exception("digest chart of subscription %s not attached", sub.id)
         try:
-            self.client.chat_update(channel=sub.channel_id, ts=ts, text=message.text, blocks=message.blocks)
+            self.client.chat_postMessage(
+                channel=sub.channel_id, thread_ts=ts, text=t("chart_failed", lang, reason=reason)
+            )
         except SlackApiError as failure:
-            log.warning("digest of subscription %s not updated: %s", sub.id, failure.response.get("error"))
+            log.warning("digest of subscription %s: chart failure not told: %s", sub.id, failure)
 
-    def _chart_in_thread(self, sub: DigestSubscription, ts: str) -> bool:
+    def _chart_in_thread(self, sub: DigestSubscription, ts: str, name: str) -> bool | None:
+        """Whether the summary's thread has its chart; None when Slack could not say."""
         try:
-            replies = self.client.conversations_replies(channel=sub.channel_id, ts=ts, limit=50)
-        except SlackApiError:
-            return False
-        return any(message.get("files") for message in replies.get("messages") or [])
+            replies = self.client.conversations_replies(channel=sub.channel_id, ts=ts, limit=200)
+        except SlackApiError as failure:
+            error = failure.response.get("error")
+            log.warning("digest thread of subscription %s not read: %s", sub.id, error)
+            return None
+        return any(
+            file.get("name") == name
+            for message in replies.get("messages") or []
+            for file in message.get("files") or []
+        )
 
     def _already_posted(self, sub: DigestSubscription, period: str) -> str | None:
         try:
@@ -330,6 +342,11 @@ class DigestDispatcher:
             if payload.get("subscription") == sub.id and payload.get("period") == period:
                 return str(message["ts"])
         return None
+
+
+def chart_name(segment: str, due: datetime) -> str:
+    """The chart's file name: how a process taking over a summary knows its chart is there."""
+    return f"{segment}-{due.date().isoformat()}.png"
 
 
 def preview(*, db: Database, team_id: str, segment: str, now: datetime) -> Digest:

@@ -163,6 +163,11 @@ class SegmentView:
     members: tuple[CustomerFacts, ...]
 
 
+def definition(*, db: Database, team_id: str, name: str) -> str:
+    """The segment's filter as written; UserError("segment_not_found") when there is none."""
+    return _definition(db, team_id, name)[0]
+
+
 def _definition(db: Database, team_id: str, name: str) -> tuple[str, Filter]:
     if name in BUILT_IN:
         wanted = parse_filter(BUILT_IN[name])

@@ -23,7 +23,8 @@ _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
 def register(app: App) -> None:
-    app.command("/crm")(crm_command)
+    # `/crm digest send` posts after the answer to Slack (building and drawing take a while).
+    app.command("/crm")(ack=crm_command, lazy=[send_digest_later])
     app.action(search_views.PAGE_ACTION)(search_page_clicked)
 
 
@@ -149,6 +150,34 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
         ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
 
 
+def _sending(text: str) -> str | None:
+    """The segment of a `/crm digest send <segment>` command, else None."""
+    words = text.split()
+    return words[2] if len(words) == 3 and words[0] in ("digest", "摘要") and words[1] == "send" else None
+
+
+def send_digest_later(command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    segment = _sending(str(command.get("text", "")))
+    if segment is None:
+        return
+    rt = runtime(context)
+    lang = reply_lang(str(command.get("text", "")), rt.settings.locale)
+    try:
+        digests.send_now(
+            db=rt.db,
+            client=context.client,
+            team_id=str(command["team_id"]),
+            channel_id=str(command["channel_id"]),
+            segment=segment,
+            user_id=str(command["user_id"]),
+            now=rt.clock(),
+            defaults=rt.defaults,
+        )
+    except UserError as refused:
+        message = errors.user_error(refused, lang)
+        respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+
+
 def _capture(
     ack: Ack, command: dict[str, Any], where: str, customer: str, lang: str, context: BoltContext
 ) -> None:
@@ -243,16 +272,7 @@ def _digest(
         )
         ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
     elif action == "send" and len(words) == 2:
-        digest = digests.send_now(
-            db=rt.db,
-            client=context.client,
-            team_id=team_id,
-            channel_id=channel,
-            segment=words[1],
-            user_id=command["user_id"],
-            now=now,
-            defaults=rt.defaults,
-        )
-        _answer(ack, t("digest_sent", lang, segment=digest.segment, count=digest.size))
+        segments.definition(db=rt.db, team_id=team_id, name=words[1])  # refuses an unknown segment now
+        _answer(ack, t("digest_sending", lang, segment=words[1]))  # send_digest_later posts it
     else:
         raise UserError("digest_usage")

@@ -115,10 +115,11 @@ def mark_digest_sent(
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
-def last_sent(*, session: Session, subscription_id: int, before: str) -> DigestPeriod | None:
+def last_sent(*, session: Session, team_id: str, subscription_id: int, before: str) -> DigestPeriod | None:
     statement = (
         select(DigestPeriod)
         .where(
+            DigestPeriod.team_id == team_id,
             DigestPeriod.subscription_id == subscription_id,
             col(DigestPeriod.sent_at).is_not(None),
             col(DigestPeriod.period) < before,
@@ -129,11 +130,14 @@ def last_sent(*, session: Session, subscription_id: int, before: str) -> DigestP
     return session.exec(statement).first()
 
 
-def sent_members(*, session: Session, subscription_id: int, periods: list[str]) -> dict[str, str]:
+def sent_members(
+    *, session: Session, team_id: str, subscription_id: int, periods: list[str]
+) -> dict[str, str]:
     """The members (JSON) each of these weeks' sent digests recorded, by period."""
     if not periods:
         return {}
     statement = sql_select(col(DigestPeriod.period), col(DigestPeriod.members)).where(
+        col(DigestPeriod.team_id) == team_id,
         col(DigestPeriod.subscription_id) == subscription_id,
         col(DigestPeriod.period).in_(periods),
         col(DigestPeriod.sent_at).is_not(None),

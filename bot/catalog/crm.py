@@ -59,10 +59,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Slack did not take the summary here. Invite me to this channel (`/invite @Rapport`) and try again.",
         "zh": "摘要没能发到这里。请先邀请我进入本频道（`/invite @Rapport`）再试一次。",
     },
-    "digest_sent": {
-        "en": "Posted the summary of *{segment}* here ({count} customers); its chart is in the thread.",
-        "en_one": "Posted the summary of *{segment}* here (1 customer); its chart is in the thread.",
-        "zh": "已在本频道发布 *{segment}* 的摘要（{count} 个客户），图表在消息串里。",
+    "digest_sending": {
+        "en": "Posting this week's summary of *{segment}* here; its chart follows in the thread.",
+        "zh": "正在本频道发布 *{segment}* 的本周摘要，图表随后发在消息串里。",
     },
     "digest_list": {"en": "Summaries in this channel:", "zh": "本频道订阅的摘要："},
     "digest_none": {"en": "This channel has no summaries.", "zh": "本频道没有订阅摘要。"},

@@ -185,7 +185,22 @@ class ConsoleWorkspace:
             channel_id=self.channel_id,
             response_url=self._next_response_url(),
         )
+        before = len(self.standin.calls)
         self._dispatch(body)
+        if command == "/crm" and text.split()[:2] in (["digest", "send"], ["摘要", "send"]):
+            self._settle(before)  # posted after the answer, as in Slack: let it arrive
+
+    def _settle(self, before: int, *, patience: float = 15.0, quiet: float = 0.5) -> None:
+        """Waits for work done after the answer to Slack: until calls start and then stop coming."""
+        deadline = time.monotonic() + patience
+        seen, last = before, time.monotonic()
+        while time.monotonic() < deadline:
+            count = len(self.standin.calls)
+            if count != seen:
+                seen, last = count, time.monotonic()
+            elif seen > before and time.monotonic() - last >= quiet:
+                return
+            time.sleep(0.02)
 
     def _press(self, number: int) -> None:
         if not 1 <= number <= len(self.buttons):

@@ -20,17 +20,14 @@ def digest_message(
     *,
     now: datetime,
     late_since: datetime | None = None,
-    chart_failed: str | None = None,
     preview: bool = False,
 ) -> Message:
-    """The summary; the chart follows in its thread, or `chart_failed` says why it does not."""
+    """The summary; its chart follows in the thread (bot.digests)."""
     lang = digest.lang
     title = t("digest_title", lang, segment=digest.segment, count=digest.size)
     blocks: list[Block] = [header(title[:150])]
     if late_since is not None:
         blocks.append(context(t("digest_late", lang, ago=timefmt.relative(late_since, now, lang))))
-    if chart_failed is not None:
-        blocks.append(context(t("chart_failed", lang, reason=escape(chart_failed))))
     if preview:
         blocks.append(context(t("chart_preview", lang)))
     blocks.append(

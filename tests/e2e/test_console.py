@@ -133,3 +133,17 @@ def test_console_ways_in_mention_reaction_capture_channel_and_shortcut(tmp_path:
     assert {("reaction", "wants a second demo #demo"), ("capture", "shipped the hardware")} <= by_source
     assert ("capture", "they asked about SSO") in by_source  # captured as it was typed
     assert {"acme", "Globex"} <= names
+
+
+def test_console_posts_a_summary_now_and_keeps_its_chart(tmp_path: Path) -> None:
+    result = _console(
+        tmp_path,
+        ["/note acme bought 20 seats for $12k #vip", "/crm digest send vip", "quit"],
+        ("TMPDIR", str(tmp_path)),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "Weekly summary: vip — 1 customer" in result.stdout
+    assert "Rapport attached “vip by week” in the thread" in result.stdout
+    [chart] = (tmp_path / "rapport-console-files").iterdir()
+    assert chart.name.startswith("vip-") and chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

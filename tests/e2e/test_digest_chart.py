@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,14 @@ def _subscribed(rapport: Rapport) -> None:
     rapport.command("globex complained about the invoice #vip")
     rapport.command("recompute", command="/crm")
     rapport.command("digest subscribe vip every wednesday 9:00", command="/crm")
+
+
+def _wait_for(rapport: Rapport, method: str) -> list[Call]:
+    for _ in range(200):  # `digest send` posts after the answer to Slack: wait for it
+        if calls := rapport.slack.calls_to(method):
+            return calls
+        time.sleep(0.05)
+    raise AssertionError(f"{method} never arrived")
 
 
 def _png(content: bytes) -> Image.Image:
@@ -81,7 +90,11 @@ def test_two_dispatcher_processes_post_one_summary_and_upload_one_chart_into_its
     assert "customers this week" in chart["alt_txt"]
 
 
-def test_an_upload_that_fails_leaves_the_summary_saying_it_has_no_chart(rapport: Rapport) -> None:
+def _thread_replies(rapport: Rapport) -> list[dict[str, Any]]:
+    return [c.params for c in rapport.slack.calls_to("chat.postMessage") if c.params.get("thread_ts")]
+
+
+def test_an_upload_that_fails_leaves_the_summary_and_says_so_in_its_thread(rapport: Rapport) -> None:
     _subscribed(rapport)
     rapport.slack.respond_with(
         "files.getUploadURLExternal", lambda call: (200, {"ok": False, "error": "ratelimited"}, {})
@@ -90,18 +103,32 @@ def test_an_upload_that_fails_leaves_the_summary_saying_it_has_no_chart(rapport:
 
     assert _dispatcher(rapport, "p1").run_once() == 1
 
-    [summary] = rapport.slack.calls_to("chat.postMessage")
-    [update] = rapport.slack.calls_to("chat.update")
-    assert rapport.slack.files() == []
+    summary, told = rapport.slack.calls_to("chat.postMessage")
+    assert rapport.slack.files() == [] and rapport.slack.calls_to("chat.update") == []
     assert "Weekly summary: vip — 2 customers" in f.all_text(summary.params["blocks"])
-    shown = f.all_text(update.params["blocks"])
-    assert "The chart could not be attached (ratelimited)" in shown
-    assert "Weekly summary: vip — 2 customers" in shown and "acme — 12,000 USD" in shown
+    assert told.params["thread_ts"] == rapport.slack.messages()[0]["ts"]
+    assert "The chart could not be attached (ratelimited)" in told.params["text"]
     assert _dispatcher(rapport, "p2").run_once() == 0  # the week is sent: no second try, no second post
 
 
-def _stopped_after_posting(rapport: Rapport, *, with_chart: bool) -> str:
-    """A process claimed this week and posted the summary (and maybe its chart), then stopped."""
+def test_bytes_that_do_not_reach_slack_are_an_upload_failure_too(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    nowhere = rapport.slack.base_url + "/upload/F-nowhere"  # the stand-in answers 404 there
+    rapport.slack.respond_with(
+        "files.getUploadURLExternal",
+        lambda call: (200, {"ok": True, "upload_url": nowhere, "file_id": "F9"}, {}),
+    )
+    rapport.clock.advance(days=1, seconds=5)
+
+    assert _dispatcher(rapport, "p1").run_once() == 1
+
+    [told] = _thread_replies(rapport)
+    assert "The chart could not be attached (HTTP Error 404: Not Found)" in told["text"]
+    assert rapport.slack.calls_to("files.completeUploadExternal") == []
+
+
+def _stopped_after_posting(rapport: Rapport, *, thread_file: str | None) -> str:
+    """A process claimed this week and posted the summary (and maybe a file in its thread), then stopped."""
     with rapport.db.session() as session:
         sub = session.exec(select(DigestSubscription)).one()
     due = due_moment(sub, rapport.clock())
@@ -115,23 +142,26 @@ def _stopped_after_posting(rapport: Rapport, *, with_chart: bool) -> str:
     posted = rapport.slack.record_message(
         Call("chat.postMessage", {"channel": f.CHANNEL, "text": "summary", "metadata": meta}, {})
     )
-    if with_chart:
+    if thread_file is not None:
         client = WebClient(token="xoxb-test", base_url=rapport.slack.api_url)
-        client.files_upload_v2(channel=f.CHANNEL, thread_ts=posted["ts"], file=b"\x89PNG", filename="c.png")
+        client.files_upload_v2(
+            channel=f.CHANNEL, thread_ts=posted["ts"], file=b"\x89PNG", filename=thread_file
+        )
     return str(posted["ts"])
 
 
 def test_a_summary_posted_by_a_stopped_process_gets_its_chart_once(rapport: Rapport) -> None:
     _subscribed(rapport)
     rapport.clock.advance(days=1, seconds=5)
-    ts = _stopped_after_posting(rapport, with_chart=False)
+    ts = _stopped_after_posting(rapport, thread_file="screenshot.png")  # someone's reply, not the chart
     rapport.clock.advance(minutes=6)  # past the claim's lease
 
     assert _dispatcher(rapport, "p2").run_once() == 1
     assert _dispatcher(rapport, "p3").run_once() == 0
 
     assert rapport.slack.calls_to("chat.postMessage") == []
-    [chart] = rapport.slack.files()
+    screenshot, chart = rapport.slack.files()
+    assert screenshot["name"] == "screenshot.png" and chart["name"] == "vip-2026-03-11.png"
     assert chart["thread_ts"] == ts and _png(chart["content"]).format == "PNG"
     with rapport.db.session() as session:
         [period] = session.exec(select(DigestPeriod)).all()
@@ -141,13 +171,30 @@ def test_a_summary_posted_by_a_stopped_process_gets_its_chart_once(rapport: Rapp
 def test_a_summary_taken_over_with_its_chart_already_there_gets_no_second_chart(rapport: Rapport) -> None:
     _subscribed(rapport)
     rapport.clock.advance(days=1, seconds=5)
-    _stopped_after_posting(rapport, with_chart=True)
+    _stopped_after_posting(rapport, thread_file="vip-2026-03-11.png")
     rapport.clock.advance(minutes=6)
 
     assert _dispatcher(rapport, "p2").run_once() == 1
 
     assert rapport.slack.calls_to("chat.postMessage") == []
     assert len(rapport.slack.files()) == 1
+
+
+def test_a_taker_that_cannot_read_the_thread_leaves_the_week_to_the_next(rapport: Rapport) -> None:
+    _subscribed(rapport)
+    rapport.clock.advance(days=1, seconds=5)
+    _stopped_after_posting(rapport, thread_file="vip-2026-03-11.png")
+    rapport.clock.advance(minutes=6)
+    rapport.slack.respond_with(
+        "conversations.replies", lambda call: (200, {"ok": False, "error": "ratelimited"}, {})
+    )
+
+    assert _dispatcher(rapport, "p2").run_once() == 0  # cannot tell whether the chart is there
+
+    assert len(rapport.slack.files()) == 1 and rapport.slack.calls_to("chat.postMessage") == []
+    with rapport.db.session() as session:
+        [period] = session.exec(select(DigestPeriod)).all()
+    assert period.sent_at is None and period.claimed_by == "p2"  # taken again once this claim lapses
 
 
 def test_preview_says_the_chart_comes_with_the_weekly_post(rapport: Rapport) -> None:
@@ -161,8 +208,9 @@ def test_send_posts_this_weeks_summary_and_chart_here_now(rapport: Rapport) -> N
 
     answer = rapport.command("digest send vip", command="/crm").json()
 
-    assert "Posted the summary of *vip* here (2 customers)" in answer["text"]
-    [summary] = rapport.slack.calls_to("chat.postMessage")
+    assert "Posting this week's summary of *vip* here" in answer["text"]
+    [summary] = _wait_for(rapport, "chat.postMessage")
+    _wait_for(rapport, "files.completeUploadExternal")
     [chart] = rapport.slack.files()
     assert summary.params["channel"] == f.CHANNEL and "Weekly summary: vip" in summary.params["text"]
     assert chart["thread_ts"] == rapport.slack.messages()[0]["ts"] and _png(chart["content"]).format == "PNG"
@@ -175,7 +223,13 @@ def test_send_where_slack_refuses_the_post_says_what_to_do(rapport: Rapport) -> 
         "chat.postMessage", lambda call: (200, {"ok": False, "error": "not_in_channel"}, {})
     )
 
-    answer = rapport.command("digest send vip", command="/crm").json()
+    rapport.command("digest send vip", command="/crm")
 
-    assert answer["response_type"] == "ephemeral" and "/invite @Rapport" in answer["text"]
+    told = _wait_for(rapport, "response_url")[-1].params
+    assert told["response_type"] == "ephemeral" and "/invite @Rapport" in told["text"]
     assert rapport.slack.files() == []
+
+
+def test_send_of_an_unknown_segment_is_refused_at_once(rapport: Rapport) -> None:
+    answer = rapport.command("digest send nope", command="/crm").json()
+    assert answer["response_type"] == "ephemeral" and "no segment called nope" in answer["text"]

@@ -26,6 +26,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("note") as batch:
-        batch.drop_column("resolved_by")
-        batch.drop_column("resolved_at")
+    # ALTER TABLE DROP COLUMN (SQLite 3.35 and later) rather than batch mode, whose copy of the
+    # note table the search view of 0004 would not survive.
+    op.drop_column("note", "resolved_by")
+    op.drop_column("note", "resolved_at")
