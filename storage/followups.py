@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import and_, func, update
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from storage.models import FollowUp, FollowUpStatus
@@ -147,18 +148,19 @@ def follow_ups_by_id(*, session: Session, team_id: str, ids: set[int]) -> dict[i
 def team_performance(
     *, session: Session, team_id: str, since: datetime, now: datetime
 ) -> dict[str, tuple[int, int]]:
-    """Per assignee: (follow-ups done since `since`, open follow-ups overdue now)."""
-    done = session.exec(
-        select(FollowUp.assignee_id).where(
-            FollowUp.team_id == team_id,
-            FollowUp.status == FollowUpStatus.done,
-            col(FollowUp.completed_at) >= since,
+    """Per assignee: (follow-ups done since `since`, open follow-ups overdue now), counted in SQL."""
+    counts: dict[str, list[int]] = {}
+    for slot, condition in enumerate(
+        (
+            and_(col(FollowUp.status) == FollowUpStatus.done, col(FollowUp.completed_at) >= since),
+            and_(col(FollowUp.status) == FollowUpStatus.open, col(FollowUp.due_at) < now),
         )
-    ).all()
-    overdue = session.exec(
-        select(FollowUp.assignee_id).where(
-            FollowUp.team_id == team_id, FollowUp.status == FollowUpStatus.open, FollowUp.due_at < now
+    ):
+        statement = (
+            sql_select(col(FollowUp.assignee_id), func.count())
+            .where(col(FollowUp.team_id) == team_id, condition)
+            .group_by(col(FollowUp.assignee_id))
         )
-    ).all()
-    people = {*done, *overdue}
-    return {who: (done.count(who), overdue.count(who)) for who in sorted(people)}
+        for who, count in session.execute(statement):
+            counts.setdefault(str(who), [0, 0])[slot] = int(count)
+    return {who: (done, overdue) for who, (done, overdue) in sorted(counts.items())}

@@ -139,3 +139,33 @@ def test_this_weeks_bar_counts_current_stages_even_past_the_weeks_end(database: 
     weeks = weekly_sizes(db=database, team_id="T1", digest=_digest([back]), now=NOW)
 
     assert [w.stages for w in weeks[-2:]] == [{"at_risk": 1}, {"active": 1}]
+
+
+def test_team_performance_counts_done_this_week_and_overdue_now_per_person(database: Database) -> None:
+    from storage import followups
+    from storage.models import FollowUp, FollowUpStatus
+
+    with database.session() as session:
+        ensure_workspace(session=session, team_id="T1", tz="UTC", currency="USD", locale="en", now=LONG_AGO)
+    acme = _customer(database, "acme", "active", LONG_AGO)
+    week_ago = NOW - timedelta(days=7)
+    rows = [
+        ("U1", FollowUpStatus.done, NOW - timedelta(days=1), NOW - timedelta(days=2)),
+        ("U1", FollowUpStatus.done, NOW - timedelta(days=3), NOW - timedelta(days=6)),
+        ("U1", FollowUpStatus.done, NOW - timedelta(days=20), NOW - timedelta(days=30)),  # before the week
+        ("U1", FollowUpStatus.open, None, NOW - timedelta(hours=1)),  # overdue
+        ("U2", FollowUpStatus.open, None, NOW - timedelta(days=9)),  # overdue
+        ("U2", FollowUpStatus.open, None, NOW + timedelta(days=1)),  # not due yet
+        ("U3", FollowUpStatus.done, NOW - timedelta(days=2), NOW - timedelta(days=2)),
+    ]
+    with database.session() as session:
+        for who, status, completed, due in rows:
+            session.add(
+                FollowUp(
+                    team_id="T1", customer_id=acme, assignee_id=who, created_by="U1", text="call",
+                    due_at=due, status=status, completed_at=completed, created_at=LONG_AGO,
+                )
+            )  # fmt: skip
+    with database.session() as session:
+        performance = followups.team_performance(session=session, team_id="T1", since=week_ago, now=NOW)
+    assert performance == {"U1": (2, 1), "U2": (0, 1), "U3": (1, 0)}
