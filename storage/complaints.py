@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, update
+from sqlalchemy import ColumnElement, TextClause, and_, func, text, update
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from storage.models import Category, Note
+from storage.models import OPEN_COMPLAINT, RESOLVED_COMPLAINT, Category, Note
+
+
+def _qualified(predicate: str) -> TextClause:
+    """An index predicate as SQL text: the values written out, so both databases see the query
+    implies it (a bound parameter would hide that) and use the partial index."""
+    return text(" AND ".join("note." + term.strip() for term in predicate.split(" AND ")))
+
+
+def open_complaint(team_id: str) -> ColumnElement[bool]:
+    """Live unresolved complaints of the workspace (served by ix_note_open_complaints)."""
+    return and_(col(Note.team_id) == team_id, _qualified(OPEN_COMPLAINT))
 
 
 def _complaint(team_id: str) -> ColumnElement[bool]:
@@ -51,7 +62,7 @@ def resolved_counts(*, session: Session, team_id: str, since: datetime) -> dict[
     """Complaints resolved since `since`, per customer."""
     statement = (
         sql_select(col(Note.customer_id), func.count())
-        .where(_complaint(team_id), col(Note.resolved_at) >= since)
+        .where(col(Note.team_id) == team_id, _qualified(RESOLVED_COMPLAINT), col(Note.resolved_at) >= since)
         .group_by(col(Note.customer_id))
     )
     return {int(customer_id): int(count) for customer_id, count in session.execute(statement)}

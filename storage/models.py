@@ -144,6 +144,11 @@ class Contact(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=64)
 
 
+# The predicates of the complaint indexes; queries that want them say the same (storage.complaints).
+OPEN_COMPLAINT = "category = 'complaint' AND deleted_at IS NULL AND resolved_at IS NULL"
+RESOLVED_COMPLAINT = "category = 'complaint' AND deleted_at IS NULL AND resolved_at IS NOT NULL"
+
+
 class Note(SQLModel, table=True):
     """One interaction: what was said, by whom, when, and where in Slack it was written."""
 
@@ -164,6 +169,20 @@ class Note(SQLModel, table=True):
             *("team_id", "category", "customer_id", "created_at", "occurred_at", "amount", "currency"),
             postgresql_where=text("deleted_at IS NULL"),
             sqlite_where=text("deleted_at IS NULL"),
+        ),
+        # Open complaints per customer, and complaints resolved lately (migration 0011).
+        Index(
+            "ix_note_open_complaints",
+            "team_id",
+            "customer_id",
+            postgresql_where=text(OPEN_COMPLAINT),
+            sqlite_where=text(OPEN_COMPLAINT),
+        ),
+        Index(
+            "ix_note_resolved_complaints",
+            *("team_id", "resolved_at", "customer_id"),
+            postgresql_where=text(RESOLVED_COMPLAINT),
+            sqlite_where=text(RESOLVED_COMPLAINT),
         ),
     )
 

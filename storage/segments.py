@@ -12,6 +12,7 @@ from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from storage.classification import aware
+from storage.complaints import open_complaint
 from storage.models import Category, Customer, CustomerTag, FollowUp, FollowUpStatus, Note, Segment, Tag
 
 
@@ -140,12 +141,7 @@ def _candidates(team_id: str, narrowing: Narrowing) -> list[ColumnElement[bool]]
 
 
 def _unresolved(team_id: str, *columns: Any) -> Select[Any]:
-    return sql_select(*columns).where(
-        col(Note.team_id) == team_id,
-        col(Note.category) == Category.complaint,
-        col(Note.deleted_at).is_(None),
-        col(Note.resolved_at).is_(None),
-    )
+    return sql_select(*columns).where(open_complaint(team_id))
 
 
 def _open_complaints(team_id: str, among: Among) -> Select[Any]:
