@@ -60,6 +60,10 @@ class SlackStandIn:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                if len(body) < length:
+                    # The sender stopped mid-request (a killed process): Slack acts on no half request.
+                    self.send_error(400, "incomplete request body")
+                    return
                 if self.path.startswith("/upload/"):  # a file's bytes, as to files.slack.com
                     status, data = standin._receive_file(self.path.removeprefix("/upload/"), body)
                     headers: dict[str, str] = {}
