@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bot.digests import Digest
 
 WEEKS = 12
+_Moves = tuple[list[datetime], list[tuple[str, str]]]  # one customer's move times, and (from, to) of each
 
 
 def digest_chart(
@@ -76,9 +77,11 @@ def weekly_sizes(
         unknown = {cid for ids in recorded.values() for cid in ids} | set(digest.member_ids)
         stages = dict(digest.stages)
         stages |= store.live_stages(session=session, team_id=team_id, ids=unknown - set(stages))
-    history: dict[int, list[tuple[datetime, str, str]]] = {}
-    for customer_id, before, after, when in moves:
-        history.setdefault(customer_id, []).append((when, before, after))
+    history: dict[int, _Moves] = {}
+    for customer_id, before, after, when in moves:  # oldest first
+        times, stages_moved = history.setdefault(customer_id, ([], []))
+        times.append(when)
+        stages_moved.append((before, after))
     today = [cid for cid in digest.member_ids if cid in stages]
     weeks = []
     for moment, period in zip(moments, periods, strict=True):
@@ -96,10 +99,9 @@ def weekly_sizes(
     return weeks
 
 
-def _stage_at(moves: list[tuple[datetime, str, str]] | None, current: str, moment: datetime) -> str:
+def _stage_at(moves: _Moves | None, current: str, moment: datetime) -> str:
     if not moves:
         return current
-    later = bisect.bisect_right([when for when, _, _ in moves], moment)
-    if later > 0:
-        return moves[later - 1][2]
-    return moves[0][1]
+    times, stages = moves
+    later = bisect.bisect_right(times, moment)
+    return stages[later - 1][1] if later > 0 else stages[0][0]

@@ -21,7 +21,7 @@ from bot.digest_chart import WEEKS, digest_chart
 from bot.errors import UserError
 from bot.i18n import t
 from bot.runtime import WorkspaceDefaults, workspace_for
-from storage import classification, customers, digests, followups
+from storage import classification, customers, digests, followups, notes
 from storage import complaints as complaint_store
 from storage import segments as segment_store
 from storage.db import Database
@@ -162,7 +162,7 @@ def build_digest(
         ]
         rates = classification.rates(session=session, team_id=team_id)
         totals: dict[int, Decimal] = {}
-        for customer_id, cur, amount in digests.purchase_totals(
+        for customer_id, cur, amount in notes.purchase_totals_of(
             session=session, team_id=team_id, since=now - timedelta(days=365), customer_ids=members.keys()
         ):
             converted = convert(amount, cur, to=currency, rates=rates)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from storage.models import Category, CurrencyRate, Customer, FollowUp, FollowUpStatus, Note, StageChange
+from storage.types import as_utc
 from storage.upsert import insert_ignore
 
 
@@ -77,8 +78,7 @@ def aware(value: object) -> datetime | None:
     a CASE lose the column type on SQLite and come back as text."""
     if value is None:
         return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return as_utc(value if isinstance(value, datetime) else datetime.fromisoformat(str(value)))
 
 
 def purchases_since(
@@ -229,14 +229,5 @@ def stage_history(*, session: Session, team_id: str, customer_id: int) -> list[S
         select(StageChange)
         .where(StageChange.team_id == team_id, StageChange.customer_id == customer_id)
         .order_by(col(StageChange.changed_at), col(StageChange.id))
-    )
-    return list(session.exec(statement))
-
-
-def stage_changes_since(*, session: Session, team_id: str, since: datetime) -> list[StageChange]:
-    statement = (
-        select(StageChange)
-        .where(StageChange.team_id == team_id, StageChange.changed_at >= since)
-        .order_by(col(StageChange.changed_at))
     )
     return list(session.exec(statement))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from decimal import Decimal
 
-from sqlalchemy import BigInteger, cast, func, update
 from sqlalchemy import select as sql_select
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from storage.idsets import among
-from storage.models import Category, Customer, DigestPeriod, DigestSubscription, Note, StageChange
+from storage.models import Customer, DigestPeriod, DigestSubscription, StageChange
 from storage.upsert import insert_ignore
 
 
@@ -181,33 +180,3 @@ def stage_moves_since(
         .order_by(col(StageChange.changed_at), col(StageChange.id))
     )
     return [(int(c), str(a), str(b), when) for c, a, b, when in session.execute(statement)]
-
-
-SCALE = 10_000  # note.amount is Numeric(18, 4): summed as whole ten-thousandths, exact on both databases
-
-
-def purchase_totals(
-    *, session: Session, team_id: str, since: datetime, customer_ids: Collection[int]
-) -> list[tuple[int, str, Decimal]]:
-    """(customer, currency, total) of these customers' purchases since `since` (when they happened)."""
-    if not customer_ids:
-        return []
-    happened = func.coalesce(Note.occurred_at, Note.created_at)
-    units = func.sum(cast(func.round(col(Note.amount) * SCALE), BigInteger))
-    statement = (
-        sql_select(col(Note.customer_id), col(Note.currency), units)
-        .where(
-            col(Note.team_id) == team_id,
-            col(Note.category) == Category.purchase,
-            col(Note.amount).is_not(None),
-            col(Note.currency).is_not(None),
-            col(Note.deleted_at).is_(None),
-            happened >= since,
-            among(session, Note.customer_id, customer_ids),
-        )
-        .group_by(col(Note.customer_id), col(Note.currency))
-    )
-    return [
-        (int(customer_id), str(currency), Decimal(int(total)) / SCALE)
-        for customer_id, currency, total in session.execute(statement)
-    ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, update
+from sqlalchemy import BigInteger, cast, func, update
+from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, select
 
+from storage.idsets import among
 from storage.models import Category, ContactChannel, Note
 
 
@@ -127,28 +130,42 @@ def note_for_message(*, session: Session, team_id: str, channel_id: str, ts: str
     return session.exec(statement).first()
 
 
+SCALE = 10_000  # note.amount is Numeric(18, 4): summed as whole ten-thousandths, exact on both databases
+
+
 def purchase_totals(
     *, session: Session, team_id: str, customer_id: int, since: datetime
 ) -> dict[str, Decimal]:
     """Purchase amounts since `since`, per currency (amounts in different currencies are not added)."""
+    found = purchase_totals_of(session=session, team_id=team_id, since=since, customer_ids=[customer_id])
+    return {currency: total for _, currency, total in found}
+
+
+def purchase_totals_of(
+    *, session: Session, team_id: str, since: datetime, customer_ids: Collection[int]
+) -> list[tuple[int, str, Decimal]]:
+    """(customer, currency, total) of these customers' purchases since `since` (when they happened)."""
+    if not customer_ids:
+        return []
     happened = func.coalesce(Note.occurred_at, Note.created_at)
+    units = func.sum(cast(func.round(col(Note.amount) * SCALE), BigInteger))
     statement = (
-        select(Note.currency, func.sum(Note.amount))
+        sql_select(col(Note.customer_id), col(Note.currency), units)
         .where(
-            Note.team_id == team_id,
-            Note.customer_id == customer_id,
-            Note.category == Category.purchase,
+            col(Note.team_id) == team_id,
+            col(Note.category) == Category.purchase,
             col(Note.amount).is_not(None),
+            col(Note.currency).is_not(None),
             col(Note.deleted_at).is_(None),
             happened >= since,
+            among(session, Note.customer_id, customer_ids),
         )
-        .group_by(col(Note.currency))
+        .group_by(col(Note.customer_id), col(Note.currency))
     )
-    return {
-        str(currency): Decimal(str(total))
-        for currency, total in session.exec(statement)
-        if currency and total is not None
-    }
+    return [
+        (int(customer_id), str(currency), Decimal(int(total)) / SCALE)
+        for customer_id, currency, total in session.execute(statement)
+    ]
 
 
 def first_purchase_at(*, session: Session, team_id: str, customer_id: int) -> datetime | None:

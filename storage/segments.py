@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, case, func, literal, or_
+from sqlalchemy import ColumnElement, Select, case, func, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from storage.classification import aware
 from storage.complaints import open_complaint
+from storage.idsets import among
 from storage.models import Category, Customer, CustomerTag, FollowUp, FollowUpStatus, Note, Segment, Tag
 
 
@@ -206,8 +207,7 @@ def _among(session: Session, team_id: str, narrowing: Narrowing, ids: list[int])
     if narrowing == Narrowing():
         return lambda column: []
     if session.get_bind().dialect.name == "postgresql":
-        array = literal(ids, ARRAY(Integer))
-        return lambda column: [col(column) == any_(array)]
+        return lambda column: [among(session, column, ids)]
     candidates = sql_select(col(Customer.id)).where(*_candidates(team_id, narrowing))
     return lambda column: [col(column).in_(candidates)]
 

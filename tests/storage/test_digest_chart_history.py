@@ -99,7 +99,7 @@ def test_a_preview_reads_todays_members_backwards(database: Database) -> None:
 def test_purchase_totals_are_exact_per_currency_for_the_members_asked(database: Database) -> None:
     from decimal import Decimal
 
-    from storage import digests as store
+    from storage import notes as store
     from storage.models import Category, Note
 
     with database.session() as session:
@@ -124,7 +124,7 @@ def test_purchase_totals_are_exact_per_currency_for_the_members_asked(database: 
                 )
             )  # fmt: skip
     with database.session() as session:
-        totals = store.purchase_totals(
+        totals = store.purchase_totals_of(
             session=session, team_id="T1", since=NOW - timedelta(days=365), customer_ids=[buyer]
         )
     assert sorted(totals) == [(buyer, "EUR", Decimal("10.0001")), (buyer, "USD", Decimal("0.3"))]
