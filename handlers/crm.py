@@ -16,7 +16,7 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
 from bot.render.kit import Message, section
-from handlers.replies import redraw
+from handlers.replies import redraw, tell
 from handlers.runtime import runtime, team_of
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -174,8 +174,7 @@ def send_digest_later(command: dict[str, Any], respond: Respond, context: BoltCo
             defaults=rt.defaults,
         )
     except UserError as refused:
-        message = errors.user_error(refused, lang)
-        respond(response_type="ephemeral", replace_original=False, text=message.text, blocks=message.blocks)
+        tell(respond, errors.user_error(refused, lang))
 
 
 def _capture(

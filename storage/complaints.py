@@ -34,7 +34,7 @@ def open_complaints(*, session: Session, team_id: str, customer_id: int, limit: 
     """A customer's unresolved complaints, newest first."""
     statement = (
         select(Note)
-        .where(_complaint(team_id), col(Note.customer_id) == customer_id, col(Note.resolved_at).is_(None))
+        .where(open_complaint(team_id), col(Note.customer_id) == customer_id)
         .order_by(col(Note.created_at).desc(), col(Note.id).desc())
         .limit(limit)
     )
@@ -42,20 +42,8 @@ def open_complaints(*, session: Session, team_id: str, customer_id: int, limit: 
 
 
 def count_open(*, session: Session, team_id: str, customer_id: int) -> int:
-    statement = sql_select(func.count()).where(
-        _complaint(team_id), col(Note.customer_id) == customer_id, col(Note.resolved_at).is_(None)
-    )
+    statement = sql_select(func.count()).where(open_complaint(team_id), col(Note.customer_id) == customer_id)
     return int(session.execute(statement).scalar_one())
-
-
-def open_counts(*, session: Session, team_id: str) -> dict[int, int]:
-    """Unresolved complaints per customer, for customers that have any."""
-    statement = (
-        sql_select(col(Note.customer_id), func.count())
-        .where(_complaint(team_id), col(Note.resolved_at).is_(None))
-        .group_by(col(Note.customer_id))
-    )
-    return {int(customer_id): int(count) for customer_id, count in session.execute(statement)}
 
 
 def resolved_counts(*, session: Session, team_id: str, since: datetime) -> dict[int, int]:
