@@ -176,12 +176,14 @@ class SlackStandIn:
             if upload is None:
                 return 404, b"unknown upload"
             upload["content"] = body
-        call = Call("upload", {"file_id": file_id, "length": len(body)}, {})
+        self._record(Call("upload", {"file_id": file_id, "length": len(body)}, {}))
+        return 200, f"OK - {len(body)}".encode()
+
+    def _record(self, call: Call) -> None:
         with self._lock:
             self._calls.append(call)
         for listener in self._listeners:
             listener(call)
-        return 200, f"OK - {len(body)}".encode()
 
     def _share_files(self, p: dict[str, Any]) -> dict[str, Any]:
         wanted = p.get("files")
@@ -215,10 +217,7 @@ class SlackStandIn:
         else:
             method = path.removeprefix("/api/").split("?", 1)[0]
             call = Call(method, _decode(headers, raw), headers)
-        with self._lock:
-            self._calls.append(call)
-        for listener in self._listeners:
-            listener(call)
+        self._record(call)
         responder = self._responders.get(call.method)
         reply = responder(call) if responder else None
         return reply if reply is not None else (200, self._default(call), {})
