@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Executor
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
@@ -28,18 +29,26 @@ def web_client(token: str | None, api_url: str | None) -> WebClient:
     )
 
 
-def build_app(rt: Runtime, *, token: str, signing_secret: str, api_url: str | None = None) -> App:
+def build_app(
+    rt: Runtime,
+    *,
+    token: str,
+    signing_secret: str,
+    api_url: str | None = None,
+    lazy_executor: Executor | None = None,
+) -> App:
     """The Bolt app over `rt`.
 
     Listeners run before the HTTP answer goes back (`process_before_response`): a note is
     stored before Slack is told it was, and the answer carries the reply. Slow follow-up
-    work belongs in lazy listeners.
+    work belongs in lazy listeners, which run on threads (or on `lazy_executor`).
     """
     app = App(
         client=web_client(token, api_url),
         signing_secret=signing_secret,
         process_before_response=True,
         logger=log,
+        listener_executor=lazy_executor,  # None: Bolt's own thread pool
     )
 
     def attach_runtime(context: BoltContext, next: Callable[[], None]) -> None:

@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -64,8 +65,13 @@ class ConsoleWorkspace:
         self.team_id, self.user_id, self.channel_id = team_id, user_id, channel_id
         self.standin = SlackStandIn(team_id=team_id).start()
         self._secret = secrets.token_hex(16)
+        # A line's lazy work (a mention's reply, a summary sent) is done before the next prompt.
         self.app: App = build_app(
-            rt, token="xoxb-console", signing_secret=self._secret, api_url=self.standin.api_url
+            rt,
+            token="xoxb-console",
+            signing_secret=self._secret,
+            api_url=self.standin.api_url,
+            lazy_executor=_Inline(),
         )
         self.buttons: list[Button] = []
         self._pending: queue.SimpleQueue[Call] = queue.SimpleQueue()
@@ -120,7 +126,7 @@ class ConsoleWorkspace:
             self._command(command, text.strip())
         elif line.startswith("@rapport"):
             self._event(
-                {"type": "app_mention", "user": self.user_id, "text": "<@U0RAPPORT>" + line[8:]}, wait=True
+                {"type": "app_mention", "user": self.user_id, "text": "<@U0RAPPORT>" + line[8:]},
             )
         elif line.startswith("react ") or line == "save":
             self._on_last_message(line)
@@ -134,7 +140,7 @@ class ConsoleWorkspace:
             Call("chat.postMessage", {"channel": self.channel_id, "text": text}, {})
         )
         self._last_message = {"type": "message", "user": self.user_id, "text": text, "ts": posted["ts"]}
-        self._event(self._last_message, wait=True, patience=1.0)
+        self._event(self._last_message)
 
     def _on_last_message(self, line: str) -> None:
         if self._last_message is None:
@@ -154,23 +160,18 @@ class ConsoleWorkspace:
         emoji = line.removeprefix("react ").strip().strip(":")
         item = {"type": "message", "channel": self.channel_id, "ts": self._last_message["ts"]}
         self._event(
-            {"type": "reaction_added", "user": self.user_id, "reaction": emoji, "item": item}, wait=True
+            {"type": "reaction_added", "user": self.user_id, "reaction": emoji, "item": item},
         )
 
-    def _event(self, event: dict[str, Any], *, wait: bool, patience: float = 5.0) -> None:
-        """Events are answered after the acknowledgement, as in Slack; wait a moment for that answer."""
+    def _event(self, event: dict[str, Any]) -> None:
+        """Events are answered after the acknowledgement, as in Slack (here, before the next prompt)."""
         self._events += 1
         body = payloads.event_callback(
             event={"channel": self.channel_id, "ts": f"{time.time():.6f}", **event},
             team_id=self.team_id,
             event_id=f"EvConsole{self._events}",
         )
-        before = len(self.standin.calls)
         self._dispatch(body, content_type=payloads.JSON)
-        deadline = time.monotonic() + patience
-        while wait and time.monotonic() < deadline and len(self.standin.calls) == before:
-            time.sleep(0.02)
-        time.sleep(0.05 if wait else 0)
 
     def _next_response_url(self) -> str:
         self._responses += 1
@@ -185,22 +186,7 @@ class ConsoleWorkspace:
             channel_id=self.channel_id,
             response_url=self._next_response_url(),
         )
-        before = len(self.standin.calls)
         self._dispatch(body)
-        if command == "/crm" and text.split()[:2] in (["digest", "send"], ["摘要", "send"]):
-            self._settle(before)  # posted after the answer, as in Slack: let it arrive
-
-    def _settle(self, before: int, *, patience: float = 15.0, quiet: float = 0.5) -> None:
-        """Waits for work done after the answer to Slack: until calls start and then stop coming."""
-        deadline = time.monotonic() + patience
-        seen, last = before, time.monotonic()
-        while time.monotonic() < deadline:
-            count = len(self.standin.calls)
-            if count != seen:
-                seen, last = count, time.monotonic()
-            elif seen > before and time.monotonic() - last >= quiet:
-                return
-            time.sleep(0.02)
 
     def _press(self, number: int) -> None:
         if not 1 <= number <= len(self.buttons):
@@ -293,3 +279,15 @@ def _files_of(call: Call) -> list[dict[str, Any]]:
 def _saved(file: dict[str, Any]) -> str:
     title = file.get("title") or "a file"
     return f"(Rapport attached “{title}” in the thread; the console saved it in {FILES_DIR})"
+
+
+class _Inline(Executor):
+    """Runs each submitted task at once, on the caller's thread."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        done: Future[Any] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as failure:  # as a thread pool would: kept on the future
+            done.set_exception(failure)
+        return done
