@@ -33,7 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "*新加入：*{joined}\n*离开：*{left}",
     },
     "digest_complaints": {"en": "Complaints this week", "zh": "本周投诉"},
-    "digest_complaint_counts": {"en": "{opened} opened · {resolved} resolved", "zh": "新增 {opened} · 解决 {resolved}"},
+    "digest_complaint_counts": {
+        "en": "{opened} opened · {resolved} resolved",
+        "zh": "新增 {opened} · 解决 {resolved}",
+    },
     "digest_moves": {"en": "Stage moves this week", "zh": "本周阶段变化"},
     "digest_top_value": {"en": "Top customers by value (12 months)", "zh": "价值最高的客户（近12个月）"},
     "digest_quiet": {"en": "Longest without contact", "zh": "最久未联系"},
