@@ -152,7 +152,7 @@ def run_requests(db: Database, requests: int, customers: int) -> dict[str, Timin
     app = build_app(
         Runtime(settings=settings, db=db), token="xoxb-bench", signing_secret=SECRET, api_url=slack.api_url
     )
-    timer = ServerTimer(build_web(app, db))
+    timer = ServerTimer(build_web(app, db, signing_secret=SECRET))
     server = serve_in_thread(timer)  # type: ignore[arg-type]
     rng = random.Random(11)
     round_trips: Timings = []

@@ -73,7 +73,7 @@ def serve(port: Annotated[int | None, typer.Option(help="HTTP port (default: POR
     rt = open_runtime(settings)
     app = build_app(rt, token=settings.slack_bot_token, signing_secret=secret, api_url=settings.slack_api_url)
     _start_reminders(rt, app.client)
-    serve_http(build_web(app, rt.db), host="0.0.0.0", port=port or settings.port)
+    serve_http(build_web(app, rt.db, signing_secret=secret), host="0.0.0.0", port=port or settings.port)
 
 
 @cli.command()

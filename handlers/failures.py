@@ -24,9 +24,15 @@ def register(app: App) -> None:
 def on_error(
     error: Exception, body: dict[str, Any], logger: Logger, client: WebClient, context: BoltContext
 ) -> BoltResponse:
-    logger.error("handling a Slack request failed: %s", error, exc_info=error)
     rt = context.get(KEY)
-    message = generic_error(_lang(body, rt.settings.locale if isinstance(rt, Runtime) else "en"))
+    if not isinstance(rt, Runtime):
+        # The runtime middleware runs only after Bolt's signature check: without it, the request
+        # is unverified (or broke the check itself). Its response_url, channel and user are the
+        # sender's choice, so nothing is sent anywhere.
+        logger.warning("refused an unverified Slack request: %s", error)
+        return BoltResponse(status=401, body="")
+    logger.error("handling a Slack request failed: %s", error, exc_info=error)
+    message = generic_error(_lang(body, rt.settings.locale))
     payload = {"response_type": "ephemeral", "text": message.text, "blocks": message.blocks}
     if "command" in body:
         # A slash command not yet acknowledged: the HTTP answer itself is what the user sees.

@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, Numeric, String, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, Numeric, String, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime, utcnow
@@ -87,6 +87,22 @@ class SlackEvent(SQLModel, table=True):
     received_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
+class SlackRequest(SQLModel, table=True):
+    """Signed requests already acted on, with the answer given: Slack's signature scheme accepts
+    a captured request again for five minutes, so a replay is answered from here, not acted on.
+    Kept a little past that window (see storage.replays)."""
+
+    __tablename__ = "slack_request"
+    __table_args__ = (Index("ix_slack_request_team_signed", "team_id", "signed_at"),)
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    signature: str = Field(primary_key=True, max_length=80)
+    signed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    status: int | None = Field(default=None)  # None while the first delivery is being handled
+    content_type: str | None = Field(default=None, max_length=100)
+    body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
 class CustomerBase(SQLModel):
     name: str = Field(max_length=200)
     kind: CustomerKind = Field(default=CustomerKind.company, sa_type=String(16))
@@ -147,6 +163,7 @@ class Contact(SQLModel, table=True):
 # The predicates of the complaint indexes; queries that want them say the same (storage.complaints).
 OPEN_COMPLAINT = "category = 'complaint' AND deleted_at IS NULL AND resolved_at IS NULL"
 RESOLVED_COMPLAINT = "category = 'complaint' AND deleted_at IS NULL AND resolved_at IS NOT NULL"
+FROM_SLACK_MESSAGE = "slack_ts IS NOT NULL AND deleted_at IS NULL"
 
 
 class Note(SQLModel, table=True):
@@ -183,6 +200,15 @@ class Note(SQLModel, table=True):
             *("team_id", "resolved_at", "customer_id"),
             postgresql_where=text(RESOLVED_COMPLAINT),
             sqlite_where=text(RESOLVED_COMPLAINT),
+        ),
+        # A Slack message becomes at most one live note, whichever way it arrives (capture
+        # channel, reaction, shortcut), even when two arrive at the same moment (migration 0012).
+        Index(
+            "ux_note_slack_message",
+            *("team_id", "slack_channel_id", "slack_ts"),
+            unique=True,
+            postgresql_where=text(FROM_SLACK_MESSAGE),
+            sqlite_where=text(FROM_SLACK_MESSAGE),
         ),
     )
 
@@ -270,6 +296,9 @@ class FollowUp(SQLModel, table=True):
     acquired_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     attempt_key: str | None = Field(default=None, max_length=64)
     attempts: int = Field(default=0)
+    # An earlier attempt may have reached Slack (its holder died, or Slack's answer never came):
+    # the next holder looks for the post before posting (rule 5 of storage.reminders).
+    unsure: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     last_error: str | None = Field(default=None, max_length=200)
 
 

@@ -52,6 +52,6 @@ def make_settings(db: Database, **extra: str) -> Settings:
 def rapport(database: Database, slack: SlackStandIn, clock: FrozenClock) -> Iterator[Rapport]:
     rt = Runtime(settings=make_settings(database), db=database, clock=clock)
     app = build_app(rt, token="xoxb-test", signing_secret=f.SECRET, api_url=slack.api_url)
-    server = serve_in_thread(build_web(app, database))
+    server = serve_in_thread(build_web(app, database, signing_secret=f.SECRET))
     yield Rapport(url=server.url, db=database, slack=slack, clock=clock)
     server.stop()

@@ -25,7 +25,7 @@ def test_healthz_is_503_when_the_database_is_unreachable(slack: SlackStandIn) ->
     app = build_app(
         Runtime(settings=settings, db=db), token="xoxb-test", signing_secret=f.SECRET, api_url=slack.api_url
     )
-    server = serve_in_thread(build_web(app, db))
+    server = serve_in_thread(build_web(app, db, signing_secret=f.SECRET))
     try:
         answer = f.get(server.url + "/healthz")
     finally:

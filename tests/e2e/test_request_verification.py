@@ -76,3 +76,103 @@ def test_healthz_answers_200_when_the_database_answers(rapport: Rapport) -> None
     answer = f.get(rapport.url + "/healthz")
     assert answer.status == 200
     assert answer.json() == {"database": "ok"}
+
+
+# -- hostile requests: nothing acts on an unverified request --------------------------------------
+
+
+def _latin1(value: str) -> str:
+    """HTTP header bytes as http.client sends them: Latin-1 where it can, else the UTF-8 bytes."""
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode().decode("latin-1")
+    return value
+
+
+def _nothing_reached_slack(rapport: Rapport, before: int) -> bool:
+    return len(rapport.slack.calls) == before
+
+
+@pytest.mark.parametrize("timestamp", ["\u00b2", "\u0663\u0664", "9" * 5000, "+1700000000", " 1700000000"])
+def test_timestamp_that_is_not_ascii_digits_gets_401_and_nothing_is_sent(
+    rapport: Rapport, timestamp: str
+) -> None:
+    before = len(rapport.slack.calls)
+    body = _body(rapport)
+    headers = f.signed(body) | {"x-slack-request-timestamp": timestamp}
+    answer = f.post(rapport.url + "/slack/events", body, {k: _latin1(v) for k, v in headers.items()})
+
+    assert answer.status == 401
+    assert _note_count(rapport) == 0
+    assert _nothing_reached_slack(rapport, before)
+
+
+def test_error_handler_does_not_act_on_a_request_that_broke_the_signature_check(rapport: Rapport) -> None:
+    """Behind the HTTP adapter too: a request Bolt's verifier chokes on is refused, not answered."""
+    from slack_bolt import BoltRequest
+
+    from bot.app import build_app
+    from bot.runtime import Runtime
+    from tests.e2e.conftest import make_settings
+
+    app = build_app(
+        Runtime(settings=make_settings(rapport.db), db=rapport.db, clock=rapport.clock),
+        token="xoxb-test",
+        signing_secret=f.SECRET,
+        api_url=rapport.slack.api_url,
+    )
+    before = len(rapport.slack.calls)
+    body = _body(rapport)
+    answer = app.dispatch(
+        BoltRequest(body=body, headers=f.signed(body) | {"x-slack-request-timestamp": "\u00b2"})
+    )
+
+    assert answer.status == 401
+    assert _note_count(rapport) == 0
+    assert _nothing_reached_slack(rapport, before)
+
+
+NOT_OBJECTS = ["[]", "1", "null", '"x"', "[{}]"]
+
+
+@pytest.mark.parametrize("value", NOT_OBJECTS)
+@pytest.mark.parametrize("shape", ["json-body", "form-payload"])
+def test_json_that_is_not_an_object_gets_401_unsigned_and_400_signed(
+    rapport: Rapport, value: str, shape: str
+) -> None:
+    from urllib.parse import quote
+
+    before = len(rapport.slack.calls)
+    body = value if shape == "json-body" else "payload=" + quote(value)
+    json_body = shape == "json-body"
+    unsigned = {"content-type": "application/json" if json_body else "application/x-www-form-urlencoded"}
+
+    assert f.post(rapport.url + "/slack/events", body, unsigned).status == 401
+    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=json_body)).status == 400
+    assert _nothing_reached_slack(rapport, before)
+
+
+def test_signed_payload_with_objects_of_the_wrong_shape_gets_400(rapport: Rapport) -> None:
+    body = '{"type": "block_actions", "team": 5, "authorizations": ["x"]}'
+    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=True)).status == 400
+
+
+def test_signed_request_replayed_is_answered_as_before_and_stored_once(rapport: Rapport) -> None:
+    body = _body(rapport)
+    headers = f.signed(body)
+
+    answers = [f.post(rapport.url + "/slack/events", body, headers) for _ in range(3)]
+
+    assert [a.status for a in answers] == [200, 200, 200]
+    assert answers[1].body == answers[0].body == answers[2].body
+    assert "acme" in answers[0].body.lower()
+    assert _note_count(rapport) == 1
+
+
+def test_same_text_sent_again_with_a_new_signature_is_a_new_note(rapport: Rapport) -> None:
+    """Replay protection keys on the signature, not the words: a user may say the same thing twice."""
+    first, second = _body(rapport), _body(rapport)  # each with its own response_url
+    assert f.post(rapport.url + "/slack/events", first, f.signed(first)).status == 200
+    assert f.post(rapport.url + "/slack/events", second, f.signed(second, age_seconds=1)).status == 200
+    assert _note_count(rapport) == 2
