@@ -91,6 +91,11 @@ def channel_customer(*, db: Database, team_id: str, channel_id: str) -> str | No
         return customer.name if customer else None
 
 
+def add_permalink(*, db: Database, team_id: str, note_id: int, permalink: str) -> bool:
+    with db.session() as session:
+        return notes.set_permalink(session=session, team_id=team_id, note_id=note_id, permalink=permalink)
+
+
 class NoCustomerInMessage(UserError):
     def __init__(self) -> None:
         super().__init__("capture_no_customer")
@@ -110,7 +115,8 @@ def save_message(
     source: str,
     prefer_channel_customer: bool,
 ) -> FiledNote | None:
-    """Files a Slack message as a note, once per message (None when it already was).
+    """Files a Slack message as a note, once per message (None when it already was, or is being
+    filed by another delivery at this moment: storage.notes yields to it).
 
     The customer is the capture channel's when `prefer_channel_customer`; otherwise a known
     customer named at the start of the text, else the channel's; a message naming no known
@@ -124,17 +130,20 @@ def save_message(
     customer = default if prefer_channel_customer or not named else None
     if customer is None and not named:
         raise NoCustomerInMessage()
-    return file_note(
-        db=db,
-        team_id=team_id,
-        user_id=author_id,
-        text=text,
-        now=now,
-        defaults=defaults,
-        slack_channel_id=channel_id,
-        slack_ts=ts,
-        permalink=permalink,
-        source=source,
-        customer=customer,
-        written_at=datetime.fromtimestamp(float(ts), UTC),
-    )
+    try:
+        return file_note(
+            db=db,
+            team_id=team_id,
+            user_id=author_id,
+            text=text,
+            now=now,
+            defaults=defaults,
+            slack_channel_id=channel_id,
+            slack_ts=ts,
+            permalink=permalink,
+            source=source,
+            customer=customer,
+            written_at=datetime.fromtimestamp(float(ts), UTC),
+        )
+    except notes.MessageAlreadyFiled:  # another delivery of the message won the race
+        return None

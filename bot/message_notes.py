@@ -77,36 +77,50 @@ def file_from_form(
 ) -> FiledNote | None:
     """A Slack message saved through the form: filed as the form says, once per message
     (None when it already was). The note keeps the message's author, time and permalink."""
-    with db.session() as session:
-        workspace = workspace_for(session, team_id, defaults, now)
-        if notes.note_for_message(session=session, team_id=team_id, channel_id=channel_id, ts=ts) is not None:
-            return None
-        customer, created = customer_named(
-            session=session, team_id=team_id, name=changes.customer, created_by=saved_by, now=now
-        )
-        assert customer.id is not None
-        note = notes.create_note(
-            session=session,
-            team_id=team_id,
-            note_in=NoteCreate(
-                customer_id=customer.id,
-                author_id=author_id,
-                text=text,
-                body=changes.body,
-                lang="zh" if has_han(changes.body) else "en",
-                source="shortcut",
-                slack_channel_id=channel_id,
-                slack_ts=ts,
-                permalink=permalink,
-                contact_channel=ContactChannel(changes.channel) if changes.channel else None,
-                category=Category(changes.category),
-                occurred_at=changes.occurred_at or datetime.fromtimestamp(float(ts), UTC),
-                amount=changes.amount,
-                currency=changes.currency,
-            ),
-            now=now,
-        )
-        assert note.id is not None
-        return apply_form(
-            session, note, customer, created, changes, user_id=saved_by, now=now, tz=workspace.tz, lang=lang
-        )
+    try:
+        with db.session() as session:
+            workspace = workspace_for(session, team_id, defaults, now)
+            if (
+                notes.note_for_message(session=session, team_id=team_id, channel_id=channel_id, ts=ts)
+                is not None
+            ):
+                return None
+            customer, created = customer_named(
+                session=session, team_id=team_id, name=changes.customer, created_by=saved_by, now=now
+            )
+            assert customer.id is not None
+            note = notes.create_note(
+                session=session,
+                team_id=team_id,
+                note_in=NoteCreate(
+                    customer_id=customer.id,
+                    author_id=author_id,
+                    text=text,
+                    body=changes.body,
+                    lang="zh" if has_han(changes.body) else "en",
+                    source="shortcut",
+                    slack_channel_id=channel_id,
+                    slack_ts=ts,
+                    permalink=permalink,
+                    contact_channel=ContactChannel(changes.channel) if changes.channel else None,
+                    category=Category(changes.category),
+                    occurred_at=changes.occurred_at or datetime.fromtimestamp(float(ts), UTC),
+                    amount=changes.amount,
+                    currency=changes.currency,
+                ),
+                now=now,
+            )
+            assert note.id is not None
+            return apply_form(
+                session,
+                note,
+                customer,
+                created,
+                changes,
+                user_id=saved_by,
+                now=now,
+                tz=workspace.tz,
+                lang=lang,
+            )
+    except notes.MessageAlreadyFiled:  # captured by another delivery meanwhile
+        return None

@@ -1,6 +1,13 @@
-"""Events API: @rapport in threads, capture channels, the capture reaction. Each event is
-acknowledged at once and handled after the answer to Slack (lazy listeners); a retried delivery
-of an event already handled is acknowledged and dropped."""
+"""Events API: @rapport in threads, capture channels, the capture reaction.
+
+Slack retries a delivery it did not see answered, so each kind is safe to receive twice:
+- a message in a capture channel is stored *before* the answer to Slack (the event carries its
+  text; nothing waits on Slack's Web API), so an acknowledged message is a stored note. Its
+  permalink and the captured mark follow after the answer. A second delivery finds the note.
+- a capture reaction needs the message from Slack, so it is handled after the answer; a retry
+  is let through and the note store yields to a note of the same message (storage.notes).
+- an @rapport mention posts a card: a retry of a mention already answered is dropped by its
+  event id, so a card is posted at most once."""
 
 from __future__ import annotations
 
@@ -19,12 +26,13 @@ from bot.render import cards, errors
 from handlers.runtime import runtime
 
 CAPTURED_EMOJI = "white_check_mark"
+CAPTURED_NOTE = "rapport_captured_note"
 
 
 def register(app: App) -> None:
-    app.use(skip_retried_events)
+    app.use(skip_retried_mentions)
     app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
-    app.event("message")(ack=acknowledge, lazy=[capture_channel_message])
+    app.event("message")(ack=capture_channel_message, lazy=[mark_captured])
     app.event("reaction_added")(ack=acknowledge, lazy=[capture_reaction])
 
 
@@ -32,11 +40,12 @@ def acknowledge(ack: Ack) -> None:
     ack()
 
 
-def skip_retried_events(
+def skip_retried_mentions(
     body: dict[str, Any], context: BoltContext, next: Callable[[], None]
 ) -> BoltResponse | None:
     event_id = body.get("event_id")
-    if body.get("type") == "event_callback" and event_id:
+    kind = (body.get("event") or {}).get("type")
+    if body.get("type") == "event_callback" and kind == "app_mention" and event_id:
         rt = runtime(context)
         if not capture.first_delivery(
             db=rt.db, team_id=str(body.get("team_id")), event_id=str(event_id), now=rt.clock()
@@ -77,38 +86,58 @@ def answer_mention(
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=message.text, blocks=message.blocks)
 
 
+def _capturable(event: dict[str, Any]) -> bool:
+    if event.get("subtype") or event.get("bot_id") or not event.get("user"):
+        return False  # edits, joins, bots (our own reminders included): not notes
+    return not (event.get("thread_ts") and event.get("thread_ts") != event.get("ts"))  # top level only
+
+
 def capture_channel_message(
+    ack: Ack, event: dict[str, Any], body: dict[str, Any], context: BoltContext
+) -> None:
+    """Runs before the answer to Slack: the note is stored when Slack hears "received"."""
+    rt = runtime(context)
+    team_id, channel = str(body["team_id"]), str(event.get("channel", ""))
+    if _capturable(event) and capture.channel_customer(db=rt.db, team_id=team_id, channel_id=channel):
+        try:
+            filed = capture.save_message(
+                db=rt.db,
+                team_id=team_id,
+                channel_id=channel,
+                ts=str(event["ts"]),
+                author_id=str(event["user"]),
+                text=str(event.get("text", "")),
+                permalink=None,  # asked of Slack after the answer (mark_captured)
+                now=rt.clock(),
+                defaults=rt.defaults,
+                source="capture",
+                prefer_channel_customer=True,
+            )
+            if filed is not None:  # this delivery filed it (not a retry): mark_captured follows up
+                context[CAPTURED_NOTE] = filed.note_id
+        except UserError as refused:  # a message that is no note (only a file, only tags)
+            logging.getLogger(__name__).info("message %s not captured: %s", event.get("ts"), refused.key)
+    ack()
+
+
+def mark_captured(
     event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
-    if event.get("subtype") or event.get("bot_id") or not event.get("user"):
-        return  # edits, joins, bots (our own reminders included): not notes
-    if event.get("thread_ts") and event.get("thread_ts") != event.get("ts"):
-        return  # only top-level messages
+    """After the answer: the note gets its permalink, the message a quiet mark that it is a note."""
+    note_id = context.get(CAPTURED_NOTE)  # set by capture_channel_message, copied to this listener
+    if not isinstance(note_id, int):
+        return  # not captured by this delivery
     rt = runtime(context)
     team_id, channel, ts = str(body["team_id"]), str(event["channel"]), str(event["ts"])
-    if capture.channel_customer(db=rt.db, team_id=team_id, channel_id=channel) is None:
-        return
-    filed = capture.save_message(
-        db=rt.db,
-        team_id=team_id,
-        channel_id=channel,
-        ts=ts,
-        author_id=str(event["user"]),
-        text=str(event.get("text", "")),
-        permalink=_permalink(client, channel, ts),
-        now=rt.clock(),
-        defaults=rt.defaults,
-        source="capture",
-        prefer_channel_customer=True,
-    )
-    if filed is not None:
-        # A quiet sign on the message itself that it is now a note, instead of a reply in the channel.
-        try:
-            client.reactions_add(channel=channel, timestamp=ts, name=CAPTURED_EMOJI)
-        except SlackApiError as failure:
-            logging.getLogger(__name__).info(
-                "could not mark %s as captured: %s", ts, failure.response.get("error")
-            )
+    permalink = _permalink(client, channel, ts)
+    if permalink is not None:
+        capture.add_permalink(db=rt.db, team_id=team_id, note_id=note_id, permalink=permalink)
+    try:
+        client.reactions_add(channel=channel, timestamp=ts, name=CAPTURED_EMOJI)
+    except SlackApiError as failure:
+        logging.getLogger(__name__).info(
+            "could not mark %s as captured: %s", ts, failure.response.get("error")
+        )
 
 
 def _message_at(client: WebClient, channel: str, ts: str) -> dict[str, Any] | None:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.idsets import among
-from storage.models import Category, ContactChannel, Note
+from storage.models import FROM_SLACK_MESSAGE, Category, ContactChannel, Note
+from storage.upsert import insert_unless_taken
 
 
 class NoteCreate(SQLModel):
@@ -32,11 +33,31 @@ class NoteCreate(SQLModel):
     currency: str | None = None
 
 
+class MessageAlreadyFiled(Exception):
+    """The Slack message is a live note already: another delivery of it (its event, a reaction,
+    a retry, the shortcut) was filed first."""
+
+
 def create_note(*, session: Session, team_id: str, note_in: NoteCreate, now: datetime) -> Note:
+    """Stores a note. A note from a Slack message (`slack_ts`) yields to a live note of the same
+    message, even one being written at this moment: MessageAlreadyFiled, and the caller's
+    transaction should be rolled back (nothing else it wrote for the note is wanted)."""
     note = Note.model_validate(note_in, update={"team_id": team_id, "created_at": now})
-    session.add(note)
-    session.flush()
-    return note
+    if note.slack_ts is None:
+        session.add(note)
+        session.flush()
+        return note
+    note_id = insert_unless_taken(
+        session=session,
+        model=Note,
+        row=note.model_dump(exclude={"id"}),
+        conflict=["team_id", "slack_channel_id", "slack_ts"],
+        where=FROM_SLACK_MESSAGE,
+    )
+    stored = session.get(Note, note_id) if note_id is not None else None
+    if stored is None:
+        raise MessageAlreadyFiled(f"{note.slack_channel_id}/{note.slack_ts}")
+    return stored
 
 
 def get_note(*, session: Session, team_id: str, note_id: int) -> Note | None:
@@ -128,6 +149,16 @@ def note_for_message(*, session: Session, team_id: str, channel_id: str, ts: str
         col(Note.deleted_at).is_(None),
     )
     return session.exec(statement).first()
+
+
+def set_permalink(*, session: Session, team_id: str, note_id: int, permalink: str) -> bool:
+    """Adds the message's permalink to a note filed without one; False when it had one already."""
+    statement = (
+        update(Note)
+        .where(col(Note.id) == note_id, col(Note.team_id) == team_id, col(Note.permalink).is_(None))
+        .values(permalink=permalink[:500])
+    )
+    return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
 SCALE = 10_000  # note.amount is Numeric(18, 4): summed as whole ten-thousandths, exact on both databases

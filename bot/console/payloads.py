@@ -7,6 +7,7 @@ so there is one place that knows what Slack sends.
 from __future__ import annotations
 
 import json
+import secrets
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -30,6 +31,11 @@ FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
 
+def new_trigger_id() -> str:
+    """Slack gives every interaction a trigger id of its own, so no two deliveries are the same bytes."""
+    return f"{int(time.time())}.{secrets.randbelow(10**12)}.{secrets.token_hex(16)}"
+
+
 def slash_command(
     *,
     command: str,
@@ -40,7 +46,7 @@ def slash_command(
     response_url: str,
     user_name: str = "you",
     channel_name: str = "console",
-    trigger_id: str = "1.1.console",
+    trigger_id: str | None = None,
 ) -> str:
     return urlencode(
         {
@@ -56,7 +62,7 @@ def slash_command(
             "api_app_id": "A0RAPPORT",
             "is_enterprise_install": "false",
             "response_url": response_url,
-            "trigger_id": trigger_id,
+            "trigger_id": trigger_id or new_trigger_id(),
         }
     )
 
@@ -69,7 +75,7 @@ def block_action(
     channel_id: str,
     response_url: str,
     message: dict[str, Any] | None = None,
-    trigger_id: str = "1.1.console",
+    trigger_id: str | None = None,
 ) -> str:
     payload = {
         "type": "block_actions",
@@ -78,7 +84,7 @@ def block_action(
         "api_app_id": "A0RAPPORT",
         "token": "legacy-verification-token-unused",
         "container": {"type": "message", "channel_id": channel_id, "is_ephemeral": True},
-        "trigger_id": trigger_id,
+        "trigger_id": trigger_id or new_trigger_id(),
         "channel": {"id": channel_id, "name": "console"},
         "message": message or {},
         "response_url": response_url,
@@ -112,7 +118,7 @@ def view_submission(*, view: dict[str, Any], values: dict[str, Any], team_id: st
         "user": {"id": user_id, "username": "you", "team_id": team_id},
         "api_app_id": "A0RAPPORT",
         "token": "legacy-verification-token-unused",
-        "trigger_id": "1.1.console",
+        "trigger_id": new_trigger_id(),
         "view": {**view, "id": "V0CONSOLE", "team_id": team_id, "state": {"values": values}},
         "response_urls": [],
     }
@@ -173,7 +179,7 @@ def message_shortcut(
         "message": message,
         "message_ts": message.get("ts"),
         "response_url": response_url,
-        "trigger_id": "1.1.console",
+        "trigger_id": new_trigger_id(),
         "token": "legacy-verification-token-unused",
         "action_ts": f"{time.time():.6f}",
     }

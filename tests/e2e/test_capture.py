@@ -3,12 +3,13 @@ the capture reaction — over signed HTTP, answers checked at the Slack stand-in
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
-from bot.console.standin import Call
+from bot.console.standin import Call, Reply
 from storage.models import Note
 from tests import factories as f
 from tests.e2e.conftest import Rapport
@@ -111,13 +112,13 @@ def test_capture_channel_stores_each_message_once_despite_retries(rapport: Rappo
         rapport, {**message, "ts": "1773133300.000100", "thread_ts": "1773133200.000100"}, "Ev11"
     )  # a reply
 
+    [marked] = _wait_for(rapport, "reactions.add")  # the permalink is stored before the mark
+    time.sleep(0.3)  # let any wrongly accepted retry land before counting
     [note] = _notes(rapport)
-    time.sleep(0.3)  # let any wrongly accepted retry land before counting again
-    assert len(_notes(rapport)) == 1
     assert note.author_id == "U5" and note.source == "capture" and note.slack_ts == "1773133200.000100"
     assert note.permalink and note.permalink.startswith("https://")
-    [marked] = _wait_for(rapport, "reactions.add")
     assert marked["timestamp"] == "1773133200.000100" and marked["channel"] == f.CHANNEL
+    assert len(rapport.slack.calls_to("reactions.add")) == 1
     assert note.body.startswith("sent them the SOW")
 
 
@@ -201,3 +202,104 @@ def test_other_reactions_are_ignored_and_the_emoji_is_configurable(rapport: Rapp
     _wait_for(rapport, "chat.postEphemeral")
     with rapport.db.session() as session:
         assert [n.body for n in session.exec(select(Note).where(Note.source == "reaction"))] == ["signed!"]
+
+
+# -- nothing captured is lost, nothing is saved twice ----------------------------------------------
+
+
+def _capture_here(rapport: Rapport) -> None:
+    answer = rapport.command("settings capture here Acme Health", command="/crm").json()
+    assert "now a note on *Acme Health*" in answer["text"]
+
+
+def _message(ts: str, text: str = "sent them the SOW #contract") -> dict[str, Any]:
+    return {"type": "message", "user": "U5", "text": text, "channel": f.CHANNEL, "ts": ts}
+
+
+def _stored_for(rapport: Rapport, ts: str) -> list[Note]:
+    with rapport.db.session() as session:
+        return list(session.exec(select(Note).where(Note.slack_ts == ts, col(Note.deleted_at).is_(None))))
+
+
+def test_captured_message_is_stored_when_slack_hears_the_answer(rapport: Rapport) -> None:
+    """Slack's Web API may be slow or the process may die after answering: the note does not wait."""
+    _capture_here(rapport)
+    release = threading.Event()
+
+    def slow_permalink(call: Call) -> Reply | None:
+        release.wait(timeout=30)
+        return None  # then the usual answer
+
+    rapport.slack.respond_with("chat.getPermalink", slow_permalink)
+    try:
+        assert _event(rapport, _message("1773133200.000500"), "Ev50") == 200
+        [note] = _stored_for(rapport, "1773133200.000500")  # at once: no waiting for Slack
+        assert note.source == "capture" and note.permalink is None
+    finally:
+        release.set()
+    _wait_for(rapport, "reactions.add")
+    [note] = _stored_for(rapport, "1773133200.000500")
+    assert note.permalink is not None
+
+
+def test_retried_reaction_is_handled_when_the_first_delivery_saved_nothing(rapport: Rapport) -> None:
+    """A retry is not dropped just because its event id was seen: only a stored note counts."""
+    rapport.command("acme: first contact")
+    failures = iter([True])
+
+    def history(call: Call) -> Reply:
+        if next(failures, False):
+            return (500, {"ok": False, "error": "internal_error"}, {})
+        messages = [{"ts": "1773133200.000600", "user": "U5", "text": "acme wants 20 seats"}]
+        return (200, {"ok": True, "messages": messages}, {})
+
+    rapport.slack.respond_with("conversations.history", history)
+    reaction = {
+        "type": "reaction_added",
+        "user": f.USER,
+        "reaction": "memo",
+        "item": {"type": "message", "channel": "C7", "ts": "1773133200.000600"},
+    }
+    assert _event(rapport, reaction, "Ev60") == 200
+    _wait_for(rapport, "conversations.history")
+    assert _event(rapport, reaction, "Ev60", retry=1) == 200
+
+    [told] = _wait_for(rapport, "chat.postEphemeral")
+    assert "Saved as a note on *acme*" in told["text"]
+    assert len(_stored_for(rapport, "1773133200.000600")) == 1
+
+
+def test_message_and_reaction_arriving_together_store_one_note(rapport: Rapport) -> None:
+    _capture_here(rapport)
+    stamps = [f"1773133300.{n:06d}" for n in range(10)]
+
+    def history(call: Call) -> Reply:
+        ts = str(call.params.get("latest"))
+        return (200, {"ok": True, "messages": [_message(ts)]}, {})
+
+    rapport.slack.respond_with("conversations.history", history)
+    for n, ts in enumerate(stamps):
+        reaction = {
+            "type": "reaction_added",
+            "user": f.USER,
+            "reaction": "memo",
+            "item": {"type": "message", "channel": f.CHANNEL, "ts": ts},
+        }
+        start = threading.Barrier(2)
+
+        def send(event: dict[str, Any], event_id: str, start: threading.Barrier) -> None:
+            start.wait()
+            _event(rapport, event, event_id)
+
+        both = [
+            threading.Thread(target=send, args=(_message(ts), f"EvM{n}", start)),
+            threading.Thread(target=send, args=(reaction, f"EvR{n}", start)),
+        ]
+        for thread in both:
+            thread.start()
+        for thread in both:
+            thread.join()
+    _wait_for(rapport, "conversations.history", count=len(stamps))
+    time.sleep(0.3)  # the reactions' notes are filed after their answers: let the last land
+
+    assert [len(_stored_for(rapport, ts)) for ts in stamps] == [1] * len(stamps)

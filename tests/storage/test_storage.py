@@ -222,3 +222,78 @@ def test_unique_name_per_team_is_enforced_by_the_database(database: Database) ->
     with pytest.raises(IntegrityError), database.session() as session:
         session.add(Customer(team_id="T1", name="acme", normalized="acme", created_at=NOW, updated_at=NOW))
         session.flush()
+
+
+def _message_note(customer_id: int, ts: str = "1773133200.000100") -> NoteCreate:
+    return NoteCreate(
+        customer_id=customer_id,
+        author_id="U5",
+        text="acme wants 20 seats",
+        body="wants 20 seats",
+        source="capture",
+        slack_channel_id="C1",
+        slack_ts=ts,
+    )
+
+
+def test_a_slack_message_becomes_one_live_note(database: Database) -> None:
+    _workspace(database)
+    acme = _customer(database, "Acme")
+    with database.session() as session:
+        first = notes.create_note(session=session, team_id="T1", note_in=_message_note(acme), now=NOW)
+    with pytest.raises(notes.MessageAlreadyFiled), database.session() as session:
+        notes.create_note(session=session, team_id="T1", note_in=_message_note(acme), now=NOW)
+    assert first.id is not None
+    with database.session() as session:  # once the note is deleted, the message may be filed again
+        assert notes.soft_delete_note(session=session, team_id="T1", note_id=first.id, by="U1", now=NOW)
+    with database.session() as session:
+        again = notes.create_note(session=session, team_id="T1", note_in=_message_note(acme), now=NOW)
+    assert again.id != first.id and again.slack_ts == first.slack_ts
+
+
+def test_a_note_from_the_same_message_in_another_workspace_is_its_own(database: Database) -> None:
+    _workspace(database)
+    _workspace(database, "T2")
+    ours, theirs = _customer(database, "Acme"), _customer(database, "Acme", "T2")
+    with database.session() as session:
+        one = notes.create_note(session=session, team_id="T1", note_in=_message_note(ours), now=NOW)
+        two = notes.create_note(session=session, team_id="T2", note_in=_message_note(theirs), now=NOW)
+    assert one.id != two.id
+
+
+def test_a_message_filed_at_the_same_moment_yields_to_the_first(database: Database) -> None:
+    """Two deliveries of one message in two transactions: the second waits for the first, then yields."""
+    import threading
+
+    _workspace(database)
+    acme = _customer(database, "Acme")
+    first_inserted, first_may_commit = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def first() -> None:
+        with database.session() as session:
+            notes.create_note(session=session, team_id="T1", note_in=_message_note(acme), now=NOW)
+            first_inserted.set()
+            first_may_commit.wait(timeout=10)
+
+    def second() -> None:
+        try:
+            with database.session() as session:
+                notes.create_note(session=session, team_id="T1", note_in=_message_note(acme), now=NOW)
+            outcome.append("stored")
+        except notes.MessageAlreadyFiled:
+            outcome.append("yielded")
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert first_inserted.wait(timeout=10)
+    two = threading.Thread(target=second)
+    two.start()
+    first_may_commit.set()  # the second is waiting on the first's lock (or on SQLite's one writer)
+    one.join()
+    two.join()
+
+    assert outcome == ["yielded"]
+    with database.session() as session:
+        live = notes.note_for_message(session=session, team_id="T1", channel_id="C1", ts="1773133200.000100")
+    assert live is not None
