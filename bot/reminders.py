@@ -47,6 +47,7 @@ class DispatchReport:
     failed: int = 0
     late: int = 0
     skipped: int = 0  # its lease ran out before its turn in the batch; another dispatcher has it
+    unknown: int = 0  # an earlier post could not be looked for (history unanswered): asked again later
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def count(self, **outcome: int) -> None:
@@ -122,7 +123,7 @@ class Dispatcher:
                 self._last_post[target] = now
         if last is not None and now - last < self.channel_gap:
             # About one message per second per channel is what Slack allows.
-            self._put_back(claim, last + self.channel_gap, None)
+            self._put_back(claim, last + self.channel_gap, None, unsure=claim.unsure)
             report.count(deferred=1)
             return None
         if now - claim.claimed_at > self.lease / 2:
@@ -134,24 +135,25 @@ class Dispatcher:
                 )
                 report.count(skipped=1)
                 return None
-        try:
-            if claim.attempts > 1:
+        if claim.unsure:
+            try:
                 found = self._already_posted(ctx, channel)
-                if found is not None:
-                    report.count(recovered=1)
-                    return Posted(claim, *found)
+            except (SlackApiError, OSError) as failure:
+                # No answer is not "not posted": ask again later, never post on a guess.
+                wait, error = _retry_wait(failure, claim.attempts)
+                log.warning("reminder %s: could not look for an earlier post (%s)", ctx.follow_up_id, error)
+                self._put_back(claim, now + wait, f"history: {error}", unsure=True)
+                report.count(unknown=1)
+                return None
+            if found is not None:
+                report.count(recovered=1)
+                return Posted(claim, *found)
+        try:
             posted_in, ts, moved = self._post(ctx, channel, now)
-        except SlackApiError as failure:
-            error = str(failure.response.get("error") or failure.response.status_code)
-            retry_after = failure.response.headers.get("Retry-After") if failure.response.headers else None
-            wait = timedelta(seconds=int(retry_after)) if retry_after else _backoff(claim.attempts)
+        except (SlackApiError, OSError) as failure:
+            wait, error = _retry_wait(failure, claim.attempts)
             log.warning("reminder %s not posted (%s); retrying in %s", ctx.follow_up_id, error, wait)
-            self._put_back(claim, now + wait, error)
-            report.count(failed=1)
-            return None
-        except OSError as failure:  # connection refused, reset, timed out
-            log.warning("reminder %s not posted (%s)", ctx.follow_up_id, failure)
-            self._put_back(claim, now + _backoff(claim.attempts), type(failure).__name__)
+            self._put_back(claim, now + wait, error, unsure=_may_have_posted(failure))
             report.count(failed=1)
             return None
         report.count(posted=1, moved_to_dm=int(moved), late=int(now - ctx.due_at > views.LATE_AFTER))
@@ -202,11 +204,19 @@ class Dispatcher:
         return known
 
     def _already_posted(self, ctx: ReminderContext, channel: str | None) -> tuple[str, str] | None:
-        """Did an earlier attempt reach Slack? Look for our metadata around the due time."""
+        """Did an earlier attempt reach Slack? Look for our metadata around the due time.
+
+        Raises when Slack does not answer (429, 5xx, no connection): the caller asks again later.
+        A place Slack refuses to show in so many words (not_in_channel, missing_scope) cannot
+        hold an answer we could read; it is passed over and the reminder posted, a possible
+        repeat being better than a lost reminder (the README's "Security" says so).
+        """
         candidates = [c for c in (channel,) if c]
         try:
             candidates.append(self._dm_channel(ctx.assignee_id))
         except SlackApiError as failure:
+            if _unanswered(failure):
+                raise
             log.info("no DM with %s to look in: %s", ctx.assignee_id, failure.response.get("error"))
         oldest = f"{ctx.due_at.timestamp() - 1:.6f}"
         for candidate in candidates:
@@ -215,7 +225,9 @@ class Dispatcher:
                     channel=candidate, oldest=oldest, include_all_metadata=True, limit=200
                 )
             except SlackApiError as failure:
-                log.info("history of %s not readable: %s", candidate, failure.response.get("error"))
+                if _unanswered(failure):
+                    raise
+                log.warning("history of %s not readable: %s", candidate, failure.response.get("error"))
                 continue
             for message in history.get("messages") or []:
                 if views.matches(message, ctx):
@@ -233,13 +245,40 @@ class Dispatcher:
                 ):
                     log.warning("reminder %s: claim lost before it was marked sent", done.claim.follow_up_id)
 
-    def _put_back(self, claim: Claim, not_before: datetime, error: str | None) -> None:
+    def _put_back(self, claim: Claim, not_before: datetime, error: str | None, *, unsure: bool) -> None:
         with self.db.session() as session:
-            reminders.put_back(session=session, claim=claim, not_before=not_before, error=error)
+            reminders.put_back(
+                session=session, claim=claim, not_before=not_before, error=error, unsure=unsure
+            )
 
 
 def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(2 ** max(attempts, 1), 300))
+
+
+def _unanswered(failure: SlackApiError) -> bool:
+    """Slack did not say: rate-limited before reading the request, or failed on its side."""
+    status = int(failure.response.status_code)
+    return status == 429 or status >= 500 or failure.response.get("error") == "ratelimited"
+
+
+def _may_have_posted(failure: Exception) -> bool:
+    """A 429 or an `ok: false` error means Slack did not post; a 5xx or a lost connection may not."""
+    if isinstance(failure, SlackApiError):
+        return int(failure.response.status_code) >= 500
+    return True
+
+
+def _retry_wait(failure: Exception, attempts: int) -> tuple[timedelta, str]:
+    """How long to wait before trying again (Slack's Retry-After when it gives one), and why."""
+    if isinstance(failure, SlackApiError):
+        error = str(failure.response.get("error") or failure.response.status_code)
+        headers = failure.response.headers or {}
+        retry_after = str(headers.get("Retry-After") or headers.get("retry-after") or "")
+        if retry_after.isascii() and retry_after.isdigit() and len(retry_after) < 6:
+            return timedelta(seconds=int(retry_after)), error
+        return _backoff(attempts), error
+    return _backoff(attempts), type(failure).__name__
 
 
 def dispatcher_client(token: str, api_url: str | None, lease: timedelta) -> WebClient:

@@ -19,10 +19,15 @@ The claiming rules, in one place:
    Slack `ts`), or put it back with a not-before time (`acquired_until` in the future with no
    holder) after a failure. Settling with a stale key changes nothing and reports False, so a
    process that lost its lease cannot overwrite the newer holder's work.
-5. A claim whose earlier attempt may have reached Slack (`attempts > 1`) is checked against
-   Slack before posting again (the message carries the follow-up id and attempt in its
-   metadata); see bot.reminders. That closes the window between "posted" and "marked sent".
-6. Snoozing re-arms: a new `due_at`, `sent_at` cleared, lease cleared.
+5. A claim whose earlier attempt may have reached Slack is *unsure*, and its holder looks for
+   the post in Slack before posting again (the message carries the follow-up id in its
+   metadata; see bot.reminders). That closes the window between "posted" and "marked sent".
+   A claim becomes unsure when it is taken over from a holder whose lease ran out (it may have
+   died after posting), or when its holder put it back after an answer that does not say
+   whether Slack posted (a timeout, a 5xx, a history lookup that could not be answered). A
+   reminder only paced, or refused by Slack in so many words (429, channel_not_found), stays
+   sure: it is posted again without a lookup, sparing Slack's rate-limited history methods.
+6. Snoozing re-arms: a new `due_at`, `sent_at` cleared, lease cleared, sure again.
 
 Every statement filters on the workspaces the dispatcher serves (`team_ids`).
 """
@@ -48,6 +53,7 @@ class Claim:
     attempts: int
     due_at: datetime
     claimed_at: datetime  # the claimer's clock: the lease runs until claimed_at + lease
+    unsure: bool = False  # an earlier attempt may have reached Slack: look before posting (rule 5)
 
 
 def _due(team_ids: Sequence[str], now: datetime) -> list[ColumnElement[bool]]:
@@ -83,11 +89,20 @@ def claim_due(
             acquired_until=now + lease,
             attempt_key=key,
             attempts=col(FollowUp.attempts) + 1,
+            # A holder is named only while it holds the row: its lease ran out (rule 1), so this is
+            # a takeover, and the dead holder may have posted (rule 5).
+            unsure=or_(col(FollowUp.unsure), col(FollowUp.acquired_by).is_not(None)),
         )
-        .returning(col(FollowUp.id), col(FollowUp.team_id), col(FollowUp.attempts), col(FollowUp.due_at))
+        .returning(
+            col(FollowUp.id),
+            col(FollowUp.team_id),
+            col(FollowUp.attempts),
+            col(FollowUp.due_at),
+            col(FollowUp.unsure),
+        )
     )
     rows = session.execute(statement).all()
-    claims = [Claim(int(r[0]), str(r[1]), key, int(r[2]), r[3], now) for r in rows]
+    claims = [Claim(int(r[0]), str(r[1]), key, int(r[2]), r[3], now, bool(r[4])) for r in rows]
     return sorted(claims, key=lambda c: (c.due_at, c.follow_up_id))
 
 
@@ -114,17 +129,32 @@ def mark_sent(*, session: Session, claim: Claim, now: datetime, channel_id: str,
     statement = (
         update(FollowUp)
         .where(*_held(claim))
-        .values(sent_at=now, slack_ts=ts, posted_channel_id=channel_id, acquired_by=None, acquired_until=None)
+        .values(
+            sent_at=now,
+            slack_ts=ts,
+            posted_channel_id=channel_id,
+            acquired_by=None,
+            acquired_until=None,
+            unsure=False,
+        )
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
-def put_back(*, session: Session, claim: Claim, not_before: datetime, error: str | None) -> bool:
-    """Rule 4: releases the claim after a failure; nobody takes it again before `not_before`."""
+def put_back(
+    *, session: Session, claim: Claim, not_before: datetime, error: str | None, unsure: bool
+) -> bool:
+    """Rule 4: releases the claim after a failure; nobody takes it again before `not_before`.
+    `unsure` says whether a post may have reached Slack all the same (rule 5)."""
     statement = (
         update(FollowUp)
         .where(*_held(claim))
-        .values(acquired_by=None, acquired_until=not_before, last_error=(error or "")[:200] or None)
+        .values(
+            acquired_by=None,
+            acquired_until=not_before,
+            last_error=(error or "")[:200] or None,
+            unsure=unsure,
+        )
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]
 
@@ -153,7 +183,13 @@ def rearm(
         update(FollowUp)
         .where(*conditions)
         .values(
-            due_at=due_at, sent_at=None, acquired_by=None, acquired_until=None, attempt_key=None, attempts=0
+            due_at=due_at,
+            sent_at=None,
+            acquired_by=None,
+            acquired_until=None,
+            attempt_key=None,
+            attempts=0,
+            unsure=False,
         )
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]

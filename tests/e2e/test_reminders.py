@@ -176,6 +176,79 @@ def test_a_post_that_reached_slack_but_whose_answer_was_lost_is_not_posted_twice
     assert row.sent_at is not None and row.slack_ts is not None
 
 
+def _lose_first_answer(rapport: Rapport) -> None:
+    """The first post reaches the channel, but its answer is a 500: Slack may or may not have posted."""
+    lost = {"count": 0}
+
+    def lose(call: Call) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        if lost["count"] == 0:
+            lost["count"] += 1
+            rapport.slack.record_message(call)
+            return 500, {"ok": False, "error": "internal_error"}, {}
+        return None
+
+    rapport.slack.respond_with("chat.postMessage", lose)
+
+
+def test_history_that_does_not_answer_is_asked_again_and_never_taken_for_not_posted(
+    rapport: Rapport,
+) -> None:
+    _lose_first_answer(rapport)
+    unanswered = {"left": 3}
+
+    def rate_limited(call: Call) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        if unanswered["left"] > 0:
+            unanswered["left"] -= 1
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "7"}
+        return None
+
+    rapport.slack.respond_with("conversations.history", rate_limited)
+    rapport.command("acme called, call back in 2 minutes")
+    rapport.clock.advance(minutes=3)
+    dispatcher = _dispatcher(rapport)
+
+    assert dispatcher.run_once().failed == 1  # the post whose answer was lost
+    reports = []
+    for _ in range(3):
+        rapport.clock.advance(seconds=10)
+        reports.append(dispatcher.run_once())
+    assert [r.unknown for r in reports] == [1, 1, 1]  # history said 429 three times: no post
+    assert len(_posts(rapport.slack)) == 1
+    assert _row(rapport).acquired_until == rapport.clock.now + timedelta(seconds=7)  # Retry-After
+
+    rapport.clock.advance(seconds=10)
+    report = dispatcher.run_once()
+
+    assert report.recovered == 1 and report.posted == 0
+    assert len(_posts(rapport.slack)) == 1
+    assert _row(rapport).sent_at is not None and not _row(rapport).unsure
+
+
+def test_a_reminder_refused_with_429_is_posted_again_without_a_history_lookup(rapport: Rapport) -> None:
+    refused = {"left": 2}
+
+    def rate_limited(call: Call) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        if refused["left"] > 0:
+            refused["left"] -= 1
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+        return None
+
+    rapport.slack.respond_with("chat.postMessage", rate_limited)
+    rapport.command("acme called, call back in 2 minutes")
+    rapport.clock.advance(minutes=3)
+    dispatcher = _dispatcher(rapport)
+
+    assert dispatcher.run_once().failed == 1
+    rapport.clock.advance(seconds=2)
+    assert dispatcher.run_once().failed == 1
+    rapport.clock.advance(seconds=2)
+    assert dispatcher.run_once().posted == 1
+
+    assert rapport.slack.calls_to("conversations.history") == []  # Slack said no: nothing to look for
+    assert len(rapport.slack.messages()) == 1  # in the channel once, after three asks
+    assert len(_posts(rapport.slack)) == 3 and _row(rapport).attempts == 3
+
+
 def test_a_dead_dispatchers_claim_is_taken_over_after_its_lease(rapport: Rapport) -> None:
     rapport.command("acme called, call back in 2 minutes")
     rapport.clock.advance(minutes=3)
@@ -196,6 +269,8 @@ def test_a_dead_dispatchers_claim_is_taken_over_after_its_lease(rapport: Rapport
     rapport.clock.advance(seconds=61)
     assert survivor.run_once().posted == 1
     assert len(_posts(rapport.slack)) == 1 and claim.attempts == 1
+    # The dead holder might have posted: the survivor looked first (its channel and the DM).
+    assert len(rapport.slack.calls_to("conversations.history")) == 2
 
 
 def test_undone_note_cancels_its_reminder(rapport: Rapport) -> None:

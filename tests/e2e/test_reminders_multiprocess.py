@@ -115,3 +115,34 @@ def test_three_workers_through_429s_deliver_every_reminder_exactly_once(
     assert posts["n"] >= REMINDERS * 5 // 4 - 5  # the 429s really happened and were retried
     assert len(delivered) == REMINDERS
     assert [fid for fid, times in delivered.items() if times > 1] == []
+
+
+def test_history_answering_429_during_takeovers_never_becomes_a_repost(
+    pg: Database, slack: SlackStandIn, tmp_path: Path
+) -> None:
+    """A worker is killed while holding claims; its successors must look for its posts, and
+    Slack's history answers every other lookup with 429. None of that may post a reminder twice."""
+    lookups = Counter[str]()
+    posts = Counter[str]()
+
+    def every_other_lookup_is_rate_limited(call: Call) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        lookups["n"] += 1
+        if lookups["n"] % 2 == 1:
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+        return None
+
+    def some_answers_are_lost(call: Call) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        posts["n"] += 1
+        if posts["n"] % 50 == 0:  # posted, but the answer is a 500: the reminder becomes unsure
+            slack.record_message(call)
+            return 500, {"ok": False, "error": "internal_error"}, {}
+        return None
+
+    slack.respond_with("conversations.history", every_other_lookup_is_rate_limited)
+    slack.respond_with("chat.postMessage", some_answers_are_lost)
+
+    delivered = _run(pg, slack, tmp_path, kill_one=True)
+
+    assert lookups["n"] > 0  # takeovers looked, and met the 429s
+    assert len(delivered) == REMINDERS
+    assert [fid for fid, times in delivered.items() if times > 1] == []

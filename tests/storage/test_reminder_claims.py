@@ -98,7 +98,11 @@ def test_put_back_waits_for_its_not_before_time(database: Database) -> None:
     [claim] = _claim(database, "p1", T0)
     with database.session() as session:
         assert reminders.put_back(
-            session=session, claim=claim, not_before=T0 + timedelta(seconds=10), error="ratelimited"
+            session=session,
+            claim=claim,
+            not_before=T0 + timedelta(seconds=10),
+            error="ratelimited",
+            unsure=False,
         )
 
     assert _claim(database, "p1", T0 + timedelta(seconds=9)) == []
@@ -150,3 +154,31 @@ def test_cancelled_or_done_follow_ups_are_not_reminded(database: Database) -> No
         session.add(row)
 
     assert _claim(database, "p1", T0) == []
+
+
+def test_a_claim_is_unsure_only_when_an_earlier_attempt_may_have_reached_slack(database: Database) -> None:
+    [one] = _follow_ups(database, T0)
+    [first] = _claim(database, "p1", T0)
+    assert not first.unsure  # a first attempt has nothing to look for
+
+    [taken_over] = _claim(database, "p2", T0 + LEASE + timedelta(seconds=1))  # p1 died holding it
+    assert taken_over.unsure
+
+    def put_back(claim: reminders.Claim, unsure: bool, at: datetime) -> None:
+        with database.session() as session:
+            assert reminders.put_back(session=session, claim=claim, not_before=at, error="x", unsure=unsure)
+
+    put_back(taken_over, False, T0 + timedelta(minutes=2))  # looked, found nothing, then Slack said 429
+    [refused] = _claim(database, "p2", T0 + timedelta(minutes=3))
+    assert not refused.unsure
+
+    put_back(refused, True, T0 + timedelta(minutes=4))  # the post timed out: it may be there
+    [timed_out] = _claim(database, "p2", T0 + timedelta(minutes=5))
+    assert timed_out.unsure and timed_out.attempts == 4
+
+    with database.session() as session:
+        assert reminders.rearm(
+            session=session, team_id="T1", follow_up_id=one, due_at=T0 + timedelta(hours=1)
+        )
+    [snoozed] = _claim(database, "p2", T0 + timedelta(hours=1))
+    assert not snoozed.unsure and snoozed.attempts == 1
