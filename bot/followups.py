@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.customers import CustomerNotFound, customer_named
@@ -11,10 +11,10 @@ from bot.i18n import reply_lang
 from bot.language import normalize_name, parse_followup
 from bot.notes import NoteRejected, read_text
 from bot.runtime import WorkspaceDefaults, workspace_for
-from storage import customers, followups
+from storage import customers, followups, reminders
 from storage.db import Database
 from storage.followups import FollowUpFilter
-from storage.models import FollowUp
+from storage.models import FollowUp, Workspace
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,33 @@ def set_follow_up(
             overdue=row.due_at <= now,
         )
         return CreatedFollowUp(item=item, customer_created=created, tz=zone, lang=lang)
+
+
+def read_again_in_zone(
+    *, db: Database, team_id: str, created: CreatedFollowUp, text: str, said_at: datetime, zone: str
+) -> CreatedFollowUp | None:
+    """A follow-up whose time was read in `created.tz` (the writer's zone was not known yet),
+    read again in `zone`, the writer's own, and moved there while it is still as filed. None
+    when it does not move."""
+    with db.session() as session:
+        workspace = session.get(Workspace, team_id)  # filed a moment ago, so it is there
+        currency = workspace.currency if workspace else "USD"
+        parsed, _ = read_text(
+            session, team_id, text, parser=parse_followup, at=said_at, zone=zone, currency=currency
+        )
+        due = parsed.follow_up.due if parsed.follow_up else None
+        if due is None or due == created.item.due_at:
+            return None
+        if not reminders.rearm(
+            session=session,
+            team_id=team_id,
+            follow_up_id=created.item.follow_up_id,
+            due_at=due,
+            expected_due=created.item.due_at,
+        ):
+            return None
+        item = replace(created.item, due_at=due, overdue=due <= said_at)
+        return replace(created, item=item, tz=zone)
 
 
 def list_follow_ups(

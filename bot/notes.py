@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
@@ -16,7 +16,7 @@ from bot.errors import NotAllowed, NotFound, UserError
 from bot.i18n import reply_lang
 from bot.language import ParsedNote, candidate_prefixes, parse_note
 from bot.runtime import WorkspaceDefaults, workspace_for
-from storage import customers, followups, notes, tags
+from storage import customers, followups, notes, reminders, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Workspace
 from storage.notes import NoteCreate
@@ -187,6 +187,51 @@ def read_text(
         default_currency=currency,
     )
     return parsed, bool(known)
+
+
+def read_again_in_zone(
+    *, db: Database, team_id: str, filed: FiledNote, text: str, said_at: datetime, zone: str
+) -> FiledNote | None:
+    """A note whose times were read in `filed.tz` (the writer's zone was not known yet), read
+    again in `zone`, the writer's own: when it happened and its follow-up's due time are moved
+    to what the words mean there. None when nothing moves (no times in it, or the same instants).
+
+    The follow-up moves only while it is still the arming filed (storage.reminders.rearm with
+    the due time it was filed with): one already moved by hand, done or cancelled stays as it is.
+    """
+    with db.session() as session:
+        workspace = session.get(Workspace, team_id)  # filed a moment ago, so it is there
+        currency = workspace.currency if workspace else "USD"
+        parsed, _ = read_text(
+            session, team_id, text, parser=parse_note, at=said_at, zone=zone, currency=currency
+        )
+        due = parsed.follow_up.due if parsed.follow_up else None
+        if parsed.occurred_at == filed.occurred_at and due == filed.follow_up_due:
+            return None
+        note = notes.get_note(session=session, team_id=team_id, note_id=filed.note_id)
+        if note is None or note.deleted_at is not None:
+            return None
+        if filed.occurred_at is not None and note.occurred_at == filed.occurred_at:
+            note.occurred_at = parsed.occurred_at
+            session.add(note)
+        moved = (
+            filed.follow_up_id is not None
+            and filed.follow_up_due is not None
+            and due is not None
+            and reminders.rearm(
+                session=session,
+                team_id=team_id,
+                follow_up_id=filed.follow_up_id,
+                due_at=due,
+                expected_due=filed.follow_up_due,
+            )
+        )
+        return replace(
+            filed,
+            occurred_at=note.occurred_at if filed.occurred_at is not None else None,
+            follow_up_due=due if moved else filed.follow_up_due,
+            tz=zone,
+        )
 
 
 def _reject_unusable(parsed: ParsedNote, lang: str) -> None:

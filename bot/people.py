@@ -26,9 +26,21 @@ def _valid_zone(name: str | None) -> str | None:
     return name
 
 
-def user_zone(*, db: Database, client: WebClient, team_id: str, user_id: str, now: datetime) -> str | None:
-    """The person's IANA time zone as Slack knows it; None when it does not say (then the
-    workspace's applies)."""
+def known_zone(*, db: Database, team_id: str, user_id: str) -> str | None:
+    """The person's IANA time zone as last learned from Slack, however long ago; None when never
+    learned or Slack did not say (then the workspace's applies).
+
+    Read before answering Slack: it never calls Slack. `learn_user` refreshes it after the answer.
+    """
+    with db.session() as session:
+        cached = people.cached_user(session=session, team_id=team_id, user_id=user_id)
+        return cached.tz if cached is not None else None
+
+
+def learn_user(*, db: Database, client: WebClient, team_id: str, user_id: str, now: datetime) -> str | None:
+    """Asks Slack (users.info) what it knows of the person when we know nothing or it is over a
+    day old, and keeps it; returns the time zone. Slack may be slow or rate-limit the call (the
+    client waits out 429s), so this runs only after the answer to Slack has gone."""
     with db.session() as session:
         cached = people.cached_user(session=session, team_id=team_id, user_id=user_id)
         if cached is not None and now - cached.fetched_at < FRESH_FOR:

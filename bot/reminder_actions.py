@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from slack_sdk import WebClient
-
 from bot.errors import NotFound
-from bot.people import user_zone
+from bot.people import known_zone
 from bot.reminder_context import ReminderContext, reminder_context
 from storage import followups, reminders
 from storage.db import Database
@@ -58,7 +56,6 @@ def mark_done(
 def snooze(
     *,
     db: Database,
-    client: WebClient,
     team_id: str,
     follow_up_id: int,
     due: datetime,
@@ -66,7 +63,8 @@ def snooze(
     now: datetime,
 ) -> ReminderOutcome:
     before = _context(db, team_id, follow_up_id)
-    zone = user_zone(db=db, client=client, team_id=team_id, user_id=before.assignee_id, now=now) or before.tz
+    # What we know of the assignee's zone now; Slack is asked after the answer (handlers.people).
+    zone = known_zone(db=db, team_id=team_id, user_id=before.assignee_id) or before.tz
     until = snooze_until(choice, now, zone)
     with db.session() as session:
         changed = reminders.rearm(

@@ -7,12 +7,13 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import customers, followups, notes, people, profile
+from bot import customers, followups, notes, profile
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
+from handlers.people import actor_zone, learn_actor
 from handlers.replies import tell
 from handlers.runtime import runtime, team_of
 
@@ -24,8 +25,8 @@ def register(app: App) -> None:
     app.action(cards.SHARE_ACTION)(share_clicked)
     app.action(cards.EDIT_PROFILE_ACTION)(edit_profile_clicked)
     app.view(profile_modal.PROFILE_CALLBACK)(profile_submitted)
-    app.view(card_modals.ADD_NOTE_CALLBACK)(add_note_submitted)
-    app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(add_follow_up_submitted)
+    app.view(card_modals.ADD_NOTE_CALLBACK)(ack=add_note_submitted, lazy=[learn_actor])
+    app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(ack=add_follow_up_submitted, lazy=[learn_actor])
 
 
 def _channel(body: dict[str, Any]) -> str | None:
@@ -73,9 +74,7 @@ def add_note_submitted(
             now=rt.clock(),
             defaults=rt.defaults,
             slack_channel_id=meta.get("channel"),
-            user_tz=people.user_zone(
-                db=rt.db, client=client, team_id=team_id, user_id=user_id, now=rt.clock()
-            ),
+            user_tz=actor_zone(body, context),
             customer=str(meta["customer"]),
             source="card",
         )
@@ -109,7 +108,7 @@ def add_follow_up_submitted(
             now=now,
             defaults=rt.defaults,
             slack_channel_id=meta.get("channel"),
-            user_tz=people.user_zone(db=rt.db, client=client, team_id=team_id, user_id=user_id, now=now),
+            user_tz=actor_zone(body, context),
         )
     except notes.NoteRejected as rejected:
         ack(

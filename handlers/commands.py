@@ -5,54 +5,76 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import customers, followups, notes, people
+from bot import customers, followups, notes
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
-from bot.runtime import Runtime
+from handlers.people import actor_zone, learned_zone
+from handlers.replies import redraw
 from handlers.runtime import runtime
 
 
 def register(app: App) -> None:
-    app.command("/note")(note_command)
+    app.command("/note")(ack=note_command, lazy=[settle_note_zone])
     app.command("/customer")(customer_command)
-    app.command("/followup")(followup_command)
+    app.command("/followup")(ack=followup_command, lazy=[settle_follow_up_zone])
 
 
 def _answer(ack: Ack, message: Message) -> None:
     ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
 
 
-def _zone(rt: Runtime, client: WebClient, command: dict[str, Any]) -> str | None:
-    return people.user_zone(
-        db=rt.db, client=client, team_id=command["team_id"], user_id=command["user_id"], now=rt.clock()
-    )
+# What the acknowledgement filed, handed to the lazy listener that runs after it.
+FILED, SAID_AT = "rapport_filed", "rapport_said_at"
 
 
-def note_command(ack: Ack, command: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def note_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
     rt = runtime(context)
+    now = rt.clock()
     try:
         filed = notes.file_note(
             db=rt.db,
             team_id=command["team_id"],
             user_id=command["user_id"],
             text=command.get("text", ""),
-            now=rt.clock(),
+            now=now,
             defaults=rt.defaults,
             slack_channel_id=command.get("channel_id"),
-            user_tz=_zone(rt, client, command),
+            user_tz=actor_zone(command, context),
         )
     except notes.NoteRejected as rejected:
         problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
         _answer(ack, note_views.note_usage(rejected.lang, problem))
         return
+    context[FILED], context[SAID_AT] = filed, now
     _answer(ack, note_views.note_filed(filed))
+
+
+def settle_note_zone(
+    command: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+) -> None:
+    """After the answer: once Slack tells the writer's time zone, a note read in another zone
+    (the workspace's, the first time we meet them) is read again there and its answer redrawn."""
+    zone = learned_zone(command, client, context)
+    filed = context.get(FILED)
+    if zone is None or not isinstance(filed, notes.FiledNote) or zone == filed.tz:
+        return
+    corrected = notes.read_again_in_zone(
+        db=runtime(context).db,
+        team_id=command["team_id"],
+        filed=filed,
+        text=command.get("text", ""),
+        said_at=context[SAID_AT],
+        zone=zone,
+    )
+    if corrected is not None:
+        redraw(respond, note_views.note_filed(corrected))
 
 
 def customer_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
@@ -70,7 +92,7 @@ def customer_command(ack: Ack, command: dict[str, Any], context: BoltContext) ->
     _answer(ack, cards.customer_card(card, lang=lang, tz=card.tz, now=now))
 
 
-def followup_command(ack: Ack, command: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def followup_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
     rt = runtime(context)
     text = command.get("text", "").strip()
     now = rt.clock()
@@ -98,7 +120,7 @@ def followup_command(ack: Ack, command: dict[str, Any], client: WebClient, conte
             now=now,
             defaults=rt.defaults,
             slack_channel_id=command.get("channel_id"),
-            user_tz=_zone(rt, client, command),
+            user_tz=actor_zone(command, context),
         )
     except notes.NoteRejected as rejected:
         problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
@@ -107,7 +129,28 @@ def followup_command(ack: Ack, command: dict[str, Any], client: WebClient, conte
     except UserError as refused:
         _answer(ack, errors.user_error(refused, reply_lang(text, rt.settings.locale)))
         return
+    context[FILED], context[SAID_AT] = created, now
     _answer(ack, followup_views.follow_up_set(created, now))
+
+
+def settle_follow_up_zone(
+    command: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+) -> None:
+    """As settle_note_zone, for a follow-up set with /followup."""
+    zone = learned_zone(command, client, context)
+    created = context.get(FILED)
+    if zone is None or not isinstance(created, followups.CreatedFollowUp) or zone == created.tz:
+        return
+    corrected = followups.read_again_in_zone(
+        db=runtime(context).db,
+        team_id=command["team_id"],
+        created=created,
+        text=command.get("text", "").strip(),
+        said_at=context[SAID_AT],
+        zone=zone,
+    )
+    if corrected is not None:
+        redraw(respond, followup_views.follow_up_set(corrected, context[SAID_AT]))
 
 
 def register_fallback(app: App) -> None:

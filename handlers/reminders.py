@@ -13,13 +13,14 @@ from bot.i18n import t
 from bot.render import errors
 from bot.render import reminders as views
 from bot.render.kit import Message, section
+from handlers.people import learn_actor
 from handlers.replies import redraw, tell
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
     app.action(views.DONE_ACTION)(done_clicked)
-    app.action(views.SNOOZE_ACTION)(snooze_chosen)
+    app.action(views.SNOOZE_ACTION)(ack=snooze_chosen, lazy=[learn_actor])
     app.action(views.REASSIGN_ACTION)(reassign_chosen)
 
 
@@ -63,7 +64,6 @@ def snooze_chosen(
     follow_up_id, due = views.parse_token(value)
     outcome = reminder_actions.snooze(
         db=rt.db,
-        client=client,
         team_id=team_of(body),
         follow_up_id=follow_up_id,
         due=due,
@@ -73,9 +73,7 @@ def snooze_chosen(
     if not outcome.changed or outcome.until is None or outcome.zone is None:
         _stale(respond, outcome.ctx.lang)
         return
-    redraw(
-        respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone)
-    )
+    redraw(respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone))
 
 
 def reassign_chosen(

@@ -8,16 +8,17 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import message_notes, note_edit, people
+from bot import message_notes, note_edit
 from bot.i18n import t
 from bot.render import edit_modal
+from handlers.people import actor_zone, learn_actor
 from handlers.runtime import runtime, team_of
 
 SHORTCUT = "save_as_note"
 
 
 def register(app: App) -> None:
-    app.shortcut(SHORTCUT)(save_as_note_opened)
+    app.shortcut(SHORTCUT)(ack=save_as_note_opened, lazy=[learn_actor])
     app.view(edit_modal.SAVE_MESSAGE_CALLBACK)(save_as_note_submitted)
 
 
@@ -29,7 +30,7 @@ def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], client: WebClient, c
     channel = str((shortcut.get("channel") or {}).get("id"))
     ts = str(message["ts"])
     now = rt.clock()
-    zone = people.user_zone(db=rt.db, client=client, team_id=team_id, user_id=user_id, now=now)
+    zone = actor_zone(shortcut, context)
     prefilled = message_notes.prefill_from_message(
         db=rt.db,
         team_id=team_id,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlmodel import select
 
@@ -91,16 +93,74 @@ def test_note_with_a_date_creates_a_follow_up_in_its_channel(rapport: Rapport) -
     assert row.note_id is not None and row.slack_channel_id == f.CHANNEL
 
 
+def _redrawn(rapport: Rapport) -> dict[str, Any]:
+    """The answer redrawn through the response URL after the acknowledgement (a lazy listener)."""
+    for _ in range(200):
+        redraws = [r for r in rapport.responses() if r.get("replace_original") in (True, "true")]
+        if redraws:
+            return redraws[-1]
+        time.sleep(0.05)
+    raise AssertionError("the answer was never redrawn")
+
+
 def test_dates_in_a_note_are_read_in_the_writers_slack_time_zone(rapport: Rapport) -> None:
+    """The first time we meet a writer, Slack is asked their zone only after answering: the note is
+    filed in the workspace's zone, then read again in theirs and the answer redrawn."""
     rapport.slack.users[f.USER] = {"tz": "Asia/Shanghai"}
 
-    rapport.command("acme called, call back tomorrow 3pm")  # now: 2026-03-10 17:00 in Shanghai
+    first = rapport.command("acme called, call back tomorrow 3pm").json()  # now: 17:00 in Shanghai
 
+    assert "Mar 11" in f.all_text(first["blocks"])  # read in UTC for now: 15:00 UTC
+    redrawn = _redrawn(rapport)
     [row] = _follow_ups(rapport)
     assert row.due_at == datetime(2026, 3, 11, 7, 0, tzinfo=UTC)  # 15:00 in Shanghai
+    assert "15:00" in f.all_text(redrawn["blocks"])
     assert len(rapport.slack.calls_to("users.info")) == 1
-    rapport.command("acme emailed, follow up friday")
+
+    rapport.command("acme emailed, follow up friday 10am")  # known now: read in Shanghai at once
+    assert _follow_ups(rapport)[1].due_at == datetime(2026, 3, 13, 2, 0, tzinfo=UTC)
+    time.sleep(0.3)  # the lazy listener of the second command has nothing to ask or move
     assert len(rapport.slack.calls_to("users.info")) == 1  # cached
+    assert len([r for r in rapport.responses() if r.get("replace_original") in (True, "true")]) == 1
+
+
+def test_followup_is_moved_to_the_writers_zone_once_slack_tells_it(rapport: Rapport) -> None:
+    rapport.slack.users[f.USER] = {"tz": "America/New_York"}
+
+    rapport.command("acme tomorrow 3pm send the quote", command="/followup")
+
+    redrawn = _redrawn(rapport)
+    [row] = _follow_ups(rapport)
+    assert row.due_at == datetime(2026, 3, 11, 19, 0, tzinfo=UTC)  # 15:00 in New York (EDT)
+    assert "15:00" in f.all_text(redrawn["blocks"])
+
+
+def test_a_follow_up_moved_by_hand_meanwhile_is_not_moved_back(rapport: Rapport) -> None:
+    from bot import followups
+
+    rapport.command("acme tomorrow 3pm send the quote", command="/followup")
+    [row] = _follow_ups(rapport)
+    assert row.id is not None
+    created = followups.CreatedFollowUp(
+        item=followups.FollowUpItem(
+            row.id, "acme", f.USER, row.text, datetime(2026, 3, 11, 16, 0, tzinfo=UTC), False
+        ),
+        customer_created=False,
+        tz="UTC",
+        lang="en",
+    )  # what the answer said before someone snoozed it to 15:00 UTC
+
+    moved = followups.read_again_in_zone(
+        db=rapport.db,
+        team_id=f.TEAM,
+        created=created,
+        text="acme tomorrow 3pm send the quote",
+        said_at=rapport.clock.now,
+        zone="Asia/Shanghai",
+    )
+
+    assert moved is None
+    assert _follow_ups(rapport)[0].due_at == datetime(2026, 3, 11, 15, 0, tzinfo=UTC)
 
 
 def test_without_a_slack_time_zone_the_workspace_default_applies(rapport: Rapport) -> None:
@@ -108,3 +168,27 @@ def test_without_a_slack_time_zone_the_workspace_default_applies(rapport: Rappor
 
     [row] = _follow_ups(rapport)
     assert row.due_at == datetime(2026, 3, 11, 15, 0, tzinfo=UTC)
+
+
+def test_a_slow_users_info_does_not_hold_the_answer(rapport: Rapport) -> None:
+    """Slack's users.info may be slow, or answer 429 and be waited out by the client: the note is
+    answered and stored without waiting for it, and the zone is learned after."""
+    import threading
+
+    from bot.console.standin import Call, Reply
+
+    release, asked = threading.Event(), threading.Event()
+
+    def stuck(call: Call) -> Reply | None:
+        asked.set()
+        release.wait(timeout=30)
+        return None
+
+    rapport.slack.respond_with("users.info", stuck)
+    try:
+        answer = rapport.command("acme called, call back tomorrow 3pm")
+        assert answer.status == 200 and "Saved a note on *acme*" in answer.json()["text"]
+        assert len(_follow_ups(rapport)) == 1
+        assert asked.wait(timeout=10)  # asked after answering, not before
+    finally:
+        release.set()
