@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import customers, followups, note_edit, notes
+from bot import customers, followups, note_edit, notes, reply_targets
 from bot.errors import UserError
 from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
@@ -68,7 +68,14 @@ def edit_clicked(
         message = errors.user_error(refused, rt.settings.locale)
         tell(respond, message)
         return
-    view = edit_modal.edit_modal(editable, response_url=body.get("response_url"))
+    reply_key = reply_targets.remember(
+        db=rt.db,
+        team_id=team_of(body),
+        user_id=body["user"]["id"],
+        url=body.get("response_url"),
+        now=rt.clock(),
+    )
+    view = edit_modal.edit_modal(editable, reply_key=reply_key)
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 

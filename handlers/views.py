@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk.webhook import WebhookClient
 
-from bot import note_edit
+from bot import note_edit, reply_targets
 from bot.errors import UserError
 from bot.i18n import t
 from bot.render import edit_modal, errors
@@ -47,7 +47,9 @@ def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context
         ack(response_action="errors", errors={"body": errors.user_error(refused, lang).text})
         return
     ack()
-    response_url = meta.get("response_url")
+    response_url = reply_targets.destination(
+        db=rt.db, team_id=team_id, user_id=body["user"]["id"], key=meta.get("reply"), now=rt.clock()
+    )
     if response_url:
         message = note_views.note_filed(filed, edited=True)
         WebhookClient(str(response_url)).send(replace_original=True, text=message.text, blocks=message.blocks)

@@ -103,6 +103,19 @@ class SlackRequest(SQLModel, table=True):
     body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
+class ReplyTarget(SQLModel, table=True):
+    """Where the answer to a form goes once it is submitted: the response URL of the click that
+    opened it. The form carries only `key`, so a submission cannot name a destination of its own."""
+
+    __tablename__ = "reply_target"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    key: str = Field(primary_key=True, max_length=64)
+    user_id: str = Field(max_length=32)
+    url: str = Field(max_length=500)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
 class CustomerBase(SQLModel):
     name: str = Field(max_length=200)
     kind: CustomerKind = Field(default=CustomerKind.company, sa_type=String(16))

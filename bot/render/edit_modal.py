@@ -33,7 +33,7 @@ SAVE_MESSAGE_CALLBACK = "save_message_modal"
 
 def save_message_modal(note: EditableNote, *, channel_id: str, ts: str, author_id: str) -> dict[str, Any]:
     """The same form, prefilled from a Slack message, for the "Save as customer note" shortcut."""
-    view = edit_modal(note, response_url=None)
+    view = edit_modal(note, reply_key=None)
     meta = {"channel": channel_id, "ts": ts, "author": author_id, "lang": note.lang, "tz": note.tz}
     title = t("save_message_title", note.lang)[:24]
     return view | {
@@ -43,7 +43,7 @@ def save_message_modal(note: EditableNote, *, channel_id: str, ts: str, author_i
     }
 
 
-def edit_modal(note: EditableNote, *, response_url: str | None) -> dict[str, Any]:
+def edit_modal(note: EditableNote, *, reply_key: str | None) -> dict[str, Any]:
     lang = note.lang
     date_picker: dict[str, Any] = {"type": "datepicker"}
     due_date = dict(date_picker)
@@ -55,7 +55,8 @@ def edit_modal(note: EditableNote, *, response_url: str | None) -> dict[str, Any
     if note.occurred_on is not None:
         occurred["initial_date"] = note.occurred_on.isoformat()
     amount = f"{note.amount.normalize():f}" if note.amount is not None else None
-    metadata = {"note_id": note.note_id, "response_url": response_url, "lang": lang, "tz": note.tz}
+    # The answer's destination stays on the server (bot.reply_targets): the form names it by key.
+    metadata = {"note_id": note.note_id, "reply": reply_key, "lang": lang, "tz": note.tz}
     return {
         "type": "modal",
         "callback_id": EDIT_CALLBACK,

@@ -105,3 +105,28 @@ def test_only_the_author_can_open_the_editor(rapport: Rapport) -> None:
 
     assert len(rapport.slack.calls_to("views.open")) == 1  # only the author's own click opened one
     assert "Only the person who wrote a note can edit it" in rapport.responses()[-1]["text"]
+
+
+def test_the_form_cannot_name_where_its_answer_goes(rapport: Rapport) -> None:
+    """A submission whose metadata names a URL of its own posts nowhere but the opener's reply."""
+    import json
+
+    view, _ = _open_editor(rapport, "acme called re pricing")
+    meta = json.loads(view["private_metadata"])
+    assert "response_url" not in meta and "http" not in view["private_metadata"]  # only a key
+    elsewhere = rapport.slack.response_url("attacker")
+    forged = {**view, "private_metadata": json.dumps({**meta, "reply": elsewhere, "response_url": elsewhere})}
+
+    assert _submit(rapport, forged, body="called re pricing, forged").status == 200
+
+    assert all(call.params.get("_key") != "attacker" for call in rapport.slack.calls_to("response_url"))
+
+
+def test_the_answer_goes_back_once_and_only_for_the_person_who_opened_the_form(rapport: Rapport) -> None:
+    view, _ = _open_editor(rapport, "acme called re pricing")
+    before = len(rapport.responses())
+
+    assert _submit(rapport, view, body="first edit").status == 200
+    assert _submit(rapport, view, body="second edit").status == 200  # the URL was used: kept no more
+
+    assert len(rapport.responses()) == before + 1

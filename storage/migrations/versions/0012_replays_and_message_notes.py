@@ -5,6 +5,7 @@ Revises: 0011
 Create Date: 2026-12-02
 
 - slack_request: a replayed signed request is answered from here instead of acted on again.
+- reply_target: a form's answer goes to the response URL stored when it was opened, by key.
 - ux_note_slack_message: a message captured twice at the same moment (its event and a reaction)
   becomes one note. Live duplicates made before this index are soft-deleted, the first one kept.
 - follow_up.unsure: the next holder of a reminder whose earlier attempt may have reached Slack
@@ -38,6 +39,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("team_id", "signature"),
     )
     op.create_index("ix_slack_request_team_signed", "slack_request", ["team_id", "signed_at"])
+    op.create_table(
+        "reply_target",
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.String(length=32), nullable=False),
+        sa.Column("url", sa.String(length=500), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("team_id", "key"),
+    )
     # Duplicates stored before the index: keep each message's first note, retire the rest.
     op.execute(
         sa.text(
@@ -67,5 +77,6 @@ def downgrade() -> None:
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
         batch_op.drop_column("unsure")
     op.drop_index("ux_note_slack_message", table_name="note")
+    op.drop_table("reply_target")
     op.drop_index("ix_slack_request_team_signed", table_name="slack_request")
     op.drop_table("slack_request")
