@@ -17,14 +17,14 @@ PG_ADMIN = os.environ.get("RAPPORT_TEST_DATABASE_URL", "postgresql+psycopg://pos
 
 
 @contextmanager
-def scratch_database(kind: str) -> Iterator[Database]:
-    """A migrated, empty database ("sqlite" or "postgresql"), removed afterwards."""
+def scratch_database(kind: str, *, admin_url: str = PG_ADMIN) -> Iterator[Database]:
+    """A migrated, empty database ("sqlite" or "postgresql" on `admin_url`'s server), removed afterwards."""
     with ExitStack() as stack:
         if kind == "sqlite":
             folder = stack.enter_context(tempfile.TemporaryDirectory())
             url = f"sqlite:///{folder}/bench.db"
         else:
-            url = stack.enter_context(scratch_postgres(PG_ADMIN, prefix="rapport_bench"))
+            url = stack.enter_context(scratch_postgres(admin_url, prefix="rapport_bench"))
         db = Database(url)
         stack.callback(db.dispose)
         migrate.upgrade(db)
