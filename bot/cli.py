@@ -59,7 +59,12 @@ def console() -> None:
 
 
 @cli.command()
-def serve(port: Annotated[int | None, typer.Option(help="HTTP port (default: PORT or 3000)")] = None) -> None:
+def serve(
+    port: Annotated[int | None, typer.Option(help="HTTP port (default: PORT or 3000)")] = None,
+    host: Annotated[
+        str, typer.Option(help="address to listen on (127.0.0.1: this machine only)")
+    ] = "0.0.0.0",
+) -> None:
     """HTTP mode: POST /slack/events for Slack, GET /healthz for the load balancer."""
     from bot.app import build_app
     from bot.bootstrap import open_runtime
@@ -73,7 +78,7 @@ def serve(port: Annotated[int | None, typer.Option(help="HTTP port (default: POR
     rt = open_runtime(settings)
     app = build_app(rt, token=settings.slack_bot_token, signing_secret=secret, api_url=settings.slack_api_url)
     _start_reminders(rt, app.client)
-    serve_http(build_web(app, rt.db, signing_secret=secret), host="0.0.0.0", port=port or settings.port)
+    serve_http(build_web(app, rt.db, signing_secret=secret), host=host, port=port or settings.port)
 
 
 @cli.command()

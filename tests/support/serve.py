@@ -66,7 +66,7 @@ def launch_serve(
     }
     with log.open("wb") as output:  # the child keeps its own descriptor
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env,
             cwd=log.parent,
             stdout=output,
