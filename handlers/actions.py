@@ -13,7 +13,7 @@ from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
-from handlers.replies import redraw, tell
+from handlers.replies import open_view, redraw, tell
 from handlers.runtime import runtime, team_of
 
 
@@ -69,7 +69,7 @@ def edit_clicked(
         tell(respond, message)
         return
     view = edit_modal.edit_modal(editable, response_url=body.get("response_url"))
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_view(client, view, trigger_id=body["trigger_id"], lang=editable.lang)
 
 
 def done_clicked(

@@ -16,6 +16,7 @@ from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
 from bot.runtime import Runtime
+from handlers.replies import answer
 from handlers.runtime import runtime
 
 
@@ -26,7 +27,7 @@ def register(app: App) -> None:
 
 
 def _answer(ack: Ack, message: Message) -> None:
-    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+    answer(ack, message)
 
 
 def _zone(rt: Runtime, client: WebClient, command: dict[str, Any]) -> str | None:

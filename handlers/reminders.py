@@ -25,7 +25,7 @@ def register(app: App) -> None:
 
 def _stale(respond: Respond, lang: str) -> None:
     text = t("reminder_stale", lang)
-    tell(respond, Message(text=text, blocks=[section(text)]))
+    tell(respond, Message(text=text, blocks=[section(text)], lang=lang))
 
 
 def done_clicked(
@@ -73,9 +73,7 @@ def snooze_chosen(
     if not outcome.changed or outcome.until is None or outcome.zone is None:
         _stale(respond, outcome.ctx.lang)
         return
-    redraw(
-        respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone)
-    )
+    redraw(respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone))
 
 
 def reassign_chosen(
