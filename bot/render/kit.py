@@ -87,15 +87,19 @@ def _cut_at(text: str, at: int, markup: bool) -> int:
     return at
 
 
-def _unclosed(text: str) -> str:
+def unclosed_marks(text: str) -> str:
     """The marks that would close the code and styles left open in `text`, innermost first."""
-    bare = _TOKEN.sub(" ", text)
+    # A link, mention or code span stands in as one word: what is around it reads as around a word.
+    bare = _TOKEN.sub("x", text)
+    closers = ""
     if bare.count("```") % 2:
-        return "```"
-    bare = _FENCE.sub(" ", bare)
+        closers += "```"
+        bare = bare[: bare.rindex("```")]
+    bare = _FENCE.sub("x", bare)
     if bare.count("`") % 2:
-        return "`"
-    bare = _CODE.sub(" ", bare)
+        closers += "`"
+        bare = bare[: bare.rindex("`")]
+    bare = _CODE.sub("x", bare)
     opened: list[str] = []
     for i, ch in enumerate(bare):
         if ch not in _STYLES:
@@ -106,7 +110,7 @@ def _unclosed(text: str) -> str:
             del opened[len(opened) - 1 - opened[::-1].index(ch)]
         elif not before.isalnum() and not after.isspace() and after != ch:
             opened.append(ch)
-    return "".join(reversed(opened))
+    return closers + "".join(reversed(opened))
 
 
 def clip(text: str, limit: int, *, markup: bool = True) -> str:
@@ -119,8 +123,11 @@ def clip(text: str, limit: int, *, markup: bool = True) -> str:
         return text
     budget = limit - 1
     while budget > 0:
-        kept = text[: _cut_at(text, _within(text, budget), markup)].rstrip()
-        result = kept + ELLIPSIS + (_unclosed(kept) if markup else "")
+        kept = text[: _cut_at(text, _within(text, budget), markup)].rstrip() + ELLIPSIS
+        closers = ""
+        while markup and (more := unclosed_marks(kept + closers)) and len(closers) < 12:
+            closers += more  # what closes one mark may read as opening another: until none is open
+        result = kept + closers
         over = slack_length(result) - limit
         if over <= 0:
             return result
