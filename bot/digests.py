@@ -20,6 +20,7 @@ from bot.clock import Clock
 from bot.digest_chart import WEEKS, digest_chart
 from bot.errors import UserError
 from bot.i18n import t
+from bot.render.kit import Message, payload
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import classification, customers, digests, followups, notes
 from storage import complaints as complaint_store
@@ -276,9 +277,7 @@ class DigestDispatcher:
         message = digest_message(digest, now=now, late_since=due if late else None)
         meta = {"event_type": METADATA_EVENT, "event_payload": {"subscription": sub.id, "period": period}}
         try:
-            answer = self.client.chat_postMessage(
-                channel=sub.channel_id, text=message.text, blocks=message.blocks, metadata=meta
-            )
+            answer = self.client.chat_postMessage(channel=sub.channel_id, **payload(message), metadata=meta)
         except SlackApiError as failure:
             log.warning("digest %s/%s not posted: %s", sub.id, period, failure.response.get("error"))
             return None
@@ -310,9 +309,8 @@ class DigestDispatcher:
             reason = (str(failure) or type(failure).__name__)[:120]
             log.exception("digest chart of subscription %s not attached", sub.id)
         try:
-            self.client.chat_postMessage(
-                channel=sub.channel_id, thread_ts=ts, text=t("chart_failed", lang, reason=reason)
-            )
+            told = Message(text=t("chart_failed", lang, reason=reason), lang=lang)
+            self.client.chat_postMessage(channel=sub.channel_id, thread_ts=ts, **payload(told))
         except SlackApiError as failure:
             log.warning("digest of subscription %s: chart failure not told: %s", sub.id, failure)
 

@@ -53,6 +53,10 @@ class FollowUpList:
     subject: str | None  # the user id or customer name listed
     tz: str
     lang: str
+    total: int = 0  # open follow-ups in this scope; more than `items` when the list was cut
+
+
+LISTED = 48  # a list is one message: its title and these fit in Slack's 50 blocks, with room to spare
 
 
 def set_follow_up(
@@ -154,10 +158,17 @@ def list_follow_ups(
                 raise CustomerNotFound(query, [])
             scope, subject = "customer", customer.name
             which = FollowUpFilter(customer_id=customer.id)
-        rows = followups.open_follow_ups(session=session, team_id=team_id, which=which, limit=50)
+        rows = followups.open_follow_ups(session=session, team_id=team_id, which=which, limit=LISTED)
+        total = (
+            len(rows)
+            if len(rows) < LISTED
+            else followups.count_open_follow_ups(session=session, team_id=team_id, which=which)
+        )
         names = customers.names_by_id(session=session, team_id=team_id, ids={r.customer_id for r in rows})
         items = tuple(item_of(r, names, now) for r in rows)
-        return FollowUpList(items=items, scope=scope, subject=subject, tz=workspace.tz, lang=lang)
+        return FollowUpList(
+            items=items, scope=scope, subject=subject, tz=workspace.tz, lang=lang, total=total
+        )
 
 
 @dataclass(frozen=True)

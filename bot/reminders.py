@@ -22,6 +22,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 from bot.clock import Clock
 from bot.reminder_context import ReminderContext, reminder_contexts
 from bot.render import reminders as views
+from bot.render.kit import payload
 from storage import reminders
 from storage.db import Database
 from storage.reminders import Claim
@@ -164,11 +165,7 @@ class Dispatcher:
             message = views.reminder(ctx, now)
             try:
                 answer = self.client.chat_postMessage(
-                    channel=channel,
-                    text=message.text,
-                    blocks=message.blocks,
-                    metadata=views.metadata(ctx),
-                    unfurl_links=False,
+                    channel=channel, **payload(message), metadata=views.metadata(ctx), unfurl_links=False
                 )
                 return str(answer["channel"]), str(answer["ts"]), False
             except SlackApiError as failure:
@@ -186,11 +183,7 @@ class Dispatcher:
             message = views.reminder(ctx, now)
         dm = self._dm_channel(ctx.assignee_id)
         answer = self.client.chat_postMessage(
-            channel=dm,
-            text=message.text,
-            blocks=message.blocks,
-            metadata=views.metadata(ctx),
-            unfurl_links=False,
+            channel=dm, **payload(message), metadata=views.metadata(ctx), unfurl_links=False
         )
         return str(answer["channel"]), str(answer["ts"]), channel is not None
 

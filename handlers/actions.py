@@ -13,7 +13,7 @@ from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
-from handlers.replies import redraw, tell
+from handlers.replies import open_view, redraw, tell
 from handlers.runtime import runtime, team_of
 
 
@@ -76,7 +76,7 @@ def edit_clicked(
         now=rt.clock(),
     )
     view = edit_modal.edit_modal(editable, reply_key=reply_key)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_view(client, view, trigger_id=body["trigger_id"], lang=editable.lang)
 
 
 def done_clicked(

@@ -13,8 +13,9 @@ from bot.i18n import reply_lang, t
 from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
+from bot.render.kit import Message
 from handlers.people import actor_zone, learn_actor
-from handlers.replies import tell
+from handlers.replies import open_view, post_ephemeral, share, tell, turn_page
 from handlers.runtime import runtime, team_of
 
 
@@ -44,7 +45,7 @@ def _open_form(
     lang = reply_lang(name, rt.settings.locale)
     build = card_modals.add_note if kind == "note" else card_modals.add_follow_up
     view = build(customer_id=customer_id, customer=name, channel_id=_channel(body), lang=lang)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_view(client, view, trigger_id=body["trigger_id"], lang=lang)
 
 
 def add_note_clicked(
@@ -86,10 +87,7 @@ def add_note_submitted(
         return
     ack()
     if meta.get("channel"):
-        message = note_views.note_filed(filed)
-        client.chat_postEphemeral(
-            channel=meta["channel"], user=user_id, text=message.text, blocks=message.blocks
-        )
+        post_ephemeral(client, note_views.note_filed(filed), channel=meta["channel"], user=user_id)
 
 
 def add_follow_up_submitted(
@@ -119,9 +117,7 @@ def add_follow_up_submitted(
     ack()
     if meta.get("channel"):
         message = followup_views.follow_up_set(created, now)
-        client.chat_postEphemeral(
-            channel=meta["channel"], user=user_id, text=message.text, blocks=message.blocks
-        )
+        post_ephemeral(client, message, channel=meta["channel"], user=user_id)
 
 
 def all_notes_clicked(
@@ -140,7 +136,7 @@ def all_notes_clicked(
         listing, lang=reply_lang(listing.customer_name, rt.settings.locale), now=rt.clock()
     )
     paging = str(action.get("block_id", "")).startswith("notes:")  # a click on a page turns that page
-    respond(response_type="ephemeral", replace_original=paging, text=message.text, blocks=message.blocks)
+    turn_page(respond, message, in_place=paging)
 
 
 def share_clicked(
@@ -153,8 +149,7 @@ def share_clicked(
     name = customers.customer_name(db=rt.db, team_id=team_id, customer_id=int(action["value"]))
     card = customers.customer_card(db=rt.db, team_id=team_id, query=name, now=now, defaults=rt.defaults)
     lang = reply_lang(name, rt.settings.locale)
-    message = cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False)
-    respond(response_type="in_channel", replace_original=False, text=message.text, blocks=message.blocks)
+    share(respond, cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False))
 
 
 def edit_profile_clicked(
@@ -165,7 +160,7 @@ def edit_profile_clicked(
     current = profile.profile_of(db=rt.db, team_id=team_of(body), customer_id=int(action["value"]))
     lang = reply_lang(current.name, rt.settings.locale)
     view = profile_modal.profile_modal(current, lang=lang, channel_id=_channel(body))
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_view(client, view, trigger_id=body["trigger_id"], lang=lang)
 
 
 def profile_submitted(
@@ -190,8 +185,5 @@ def profile_submitted(
         return
     ack()
     if meta.get("channel"):
-        client.chat_postEphemeral(
-            channel=meta["channel"],
-            user=body["user"]["id"],
-            text=t("profile_saved", lang, customer=saved.name),
-        )
+        told = Message(text=t("profile_saved", lang, customer=saved.name), lang=lang)
+        post_ephemeral(client, told, channel=meta["channel"], user=body["user"]["id"])

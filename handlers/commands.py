@@ -16,7 +16,7 @@ from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
 from handlers.people import actor_zone, learned_zone
-from handlers.replies import redraw
+from handlers.replies import answer, redraw
 from handlers.runtime import runtime
 
 
@@ -27,7 +27,7 @@ def register(app: App) -> None:
 
 
 def _answer(ack: Ack, message: Message) -> None:
-    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+    answer(ack, message)
 
 
 # What the acknowledgement filed, handed to the lazy listener that runs after it.

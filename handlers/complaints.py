@@ -54,4 +54,4 @@ def reopen_clicked(
         tell(respond, errors.user_error(refused, rt.settings.locale))
         return
     text = t("complaint_reopened", rt.settings.locale)
-    redraw(respond, Message(text=text, blocks=[section(text)]))
+    redraw(respond, Message(text=text, blocks=[section(text)], lang=rt.settings.locale))

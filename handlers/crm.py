@@ -16,7 +16,7 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
 from bot.render.kit import Message, section
-from handlers.replies import redraw, tell
+from handlers.replies import answer, redraw, tell
 from handlers.runtime import runtime, team_of
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -42,9 +42,8 @@ def search_page_clicked(
     redraw(respond, message)
 
 
-def _answer(ack: Ack, text: str) -> None:
-    message = Message(text=text, blocks=[section(text)])
-    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+def _answer(ack: Ack, text: str, lang: str) -> None:
+    answer(ack, Message(text=text, blocks=[section(text)], lang=lang))
 
 
 def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
@@ -62,7 +61,7 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
             reclassify.set_thresholds(
                 db=rt.db, team_id=command["team_id"], at_risk_days=numbers[0], churn_days=numbers[1]
             )
-            _answer(ack, t("crm_thresholds_set", lang, at_risk=numbers[0], churn=numbers[1]))
+            _answer(ack, t("crm_thresholds_set", lang, at_risk=numbers[0], churn=numbers[1]), lang)
         elif words[:2] == ["settings", "rate"]:
             if len(words) != 4:
                 raise UserError("crm_bad_rate")
@@ -78,6 +77,7 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                     rate=rate,
                     base=rt.settings.default_currency,
                 ),
+                lang,
             )
         elif words[:1] == ["recompute"]:
             done = reclassify.recompute(db=rt.db, team_id=command["team_id"], now=rt.clock())
@@ -96,19 +96,20 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                     warnings=done.warnings,
                     missing=missing,
                 ),
+                lang,
             )
         elif words[:2] == ["settings", "emoji"] and len(words) == 3:
             emoji = capture.set_capture_emoji(
                 db=rt.db, team_id=command["team_id"], emoji=words[2], now=rt.clock(), defaults=rt.defaults
             )
-            _answer(ack, t("crm_emoji_set", lang, emoji=emoji))
+            _answer(ack, t("crm_emoji_set", lang, emoji=emoji), lang)
         elif words and words[0] in ("search", "搜索", "find"):
             query = text.split(None, 1)[1] if len(words) > 1 else ""
             found = search.search(db=rt.db, team_id=command["team_id"], text=query, now=rt.clock())
             message = search_views.results_message(
                 found, text=query, lang=reply_lang(query, lang), now=rt.clock()
             )
-            ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+            answer(ack, message)
         elif words and words[0] in ("digest", "摘要"):
             _digest(ack, command, words[1:], text.split(None, 2)[2] if len(words) > 2 else "", lang, context)
         elif words and words[0] in ("segment", "segments", "分组"):
@@ -137,17 +138,18 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                     if result.absent
                     else ""
                 ),
+                lang,
             )
         elif words and words[0] not in ("help", "帮助"):
             _answer(
                 ack,
                 t("command_not_available", lang, command=f"/crm {words[0]}") + "\n\n" + t("crm_help", lang),
+                lang,
             )
         else:
-            _answer(ack, t("crm_help", lang))
+            _answer(ack, t("crm_help", lang), lang)
     except UserError as refused:
-        message = errors.user_error(refused, lang)
-        ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+        answer(ack, errors.user_error(refused, lang))
 
 
 def _sending(text: str) -> str | None:
@@ -187,7 +189,7 @@ def _capture(
     elif mentioned:
         channel = mentioned.group(1)
     else:
-        _answer(ack, t("crm_help", lang))
+        _answer(ack, t("crm_help", lang), lang)
         return
     name = customer.strip().strip("\"'“”「」") or None
     setting = capture.set_capture(
@@ -200,9 +202,9 @@ def _capture(
         defaults=rt.defaults,
     )
     if setting.customer_name is None:
-        _answer(ack, t("crm_capture_off", lang, channel=channel))
+        _answer(ack, t("crm_capture_off", lang, channel=channel), lang)
     else:
-        _answer(ack, t("crm_capture_on", lang, channel=channel, customer=setting.customer_name))
+        _answer(ack, t("crm_capture_on", lang, channel=channel, customer=setting.customer_name), lang)
 
 
 def _segment(ack: Ack, command: dict[str, Any], words: list[str], lang: str, context: BoltContext) -> None:
@@ -227,11 +229,11 @@ def _segment(ack: Ack, command: dict[str, Any], words: list[str], lang: str, con
     elif action == "delete" and len(words) == 2:
         if not segments.remove(db=rt.db, team_id=team_id, name=words[1]):
             raise UserError("segment_not_found", name=words[1])
-        _answer(ack, t("segment_deleted", lang, name=words[1]))
+        _answer(ack, t("segment_deleted", lang, name=words[1]), lang)
         return
     else:
         message = segment_views.segment_list(segments.listing(db=rt.db, team_id=team_id), lang=lang)
-    ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+    answer(ack, message)
 
 
 _DAY_NAMES = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -256,22 +258,24 @@ def _digest(
         )
         day = _DAY_NAMES["zh" if lang == "zh" else "en"][sub.weekday]
         when = f"{sub.hour}:{sub.minute:02d}"
-        _answer(ack, t("digest_subscribed", lang, segment=sub.segment, day=day, time=when, tz=sub.tz))
+        _answer(ack, t("digest_subscribed", lang, segment=sub.segment, day=day, time=when, tz=sub.tz), lang)
     elif action == "list":
         subs = digests.subscriptions_in(db=rt.db, team_id=team_id, channel_id=channel)
         names = _DAY_NAMES["zh" if lang == "zh" else "en"]
         lines = [f"• *{s.segment}* — {names[s.weekday]} {s.hour}:{s.minute:02d} ({s.tz})" for s in subs]
-        _answer(ack, t("digest_list", lang) + "\n" + "\n".join(lines) if lines else t("digest_none", lang))
+        _answer(
+            ack, t("digest_list", lang) + "\n" + "\n".join(lines) if lines else t("digest_none", lang), lang
+        )
     elif action == "unsubscribe" and len(words) == 2:
         count = digests.unsubscribe(db=rt.db, team_id=team_id, channel_id=channel, segment=words[1])
-        _answer(ack, t("digest_unsubscribed", lang, count=count, segment=words[1]))
+        _answer(ack, t("digest_unsubscribed", lang, count=count, segment=words[1]), lang)
     elif action == "preview" and len(words) == 2:
         message = digest_views.digest_message(
             digests.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now, preview=True
         )
-        ack(response_type="ephemeral", text=message.text, blocks=message.blocks)
+        answer(ack, message)
     elif action == "send" and len(words) == 2:
         segments.definition(db=rt.db, team_id=team_id, name=words[1])  # refuses an unknown segment now
-        _answer(ack, t("digest_sending", lang, segment=words[1]))  # send_digest_later posts it
+        _answer(ack, t("digest_sending", lang, segment=words[1]), lang)  # send_digest_later posts it
     else:
         raise UserError("digest_usage")

@@ -23,6 +23,8 @@ from bot import capture, customers
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
+from bot.render.kit import Message
+from handlers.replies import post, post_ephemeral
 from handlers.runtime import runtime
 
 CAPTURED_EMOJI = "white_check_mark"
@@ -83,7 +85,7 @@ def answer_mention(
         message = errors.user_error(refused, lang)
     else:
         message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=message.text, blocks=message.blocks)
+    post(client, message, channel=channel, thread_ts=thread_ts)
 
 
 def _capturable(event: dict[str, Any]) -> bool:
@@ -182,9 +184,9 @@ def capture_reaction(
             prefer_channel_customer=False,
         )
     except UserError as refused:
-        client.chat_postEphemeral(channel=channel, user=reactor, text=errors.user_error(refused, lang).text)
+        refusal = errors.user_error(refused, lang)
+        post_ephemeral(client, Message(text=refusal.text, lang=lang), channel=channel, user=reactor)
         return
     if filed is not None:
-        client.chat_postEphemeral(
-            channel=channel, user=reactor, text=t("capture_saved", lang, customer=filed.customer_name)
-        )
+        saved = Message(text=t("capture_saved", lang, customer=filed.customer_name), lang=lang)
+        post_ephemeral(client, saved, channel=channel, user=reactor)

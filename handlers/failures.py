@@ -13,7 +13,9 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.i18n import reply_lang
 from bot.render.errors import generic_error
+from bot.render.kit import payload
 from bot.runtime import Runtime
+from handlers.replies import post_ephemeral
 from handlers.runtime import KEY
 
 
@@ -33,21 +35,19 @@ def on_error(
         return BoltResponse(status=401, body="")
     logger.error("handling a Slack request failed: %s", error, exc_info=error)
     message = generic_error(_lang(body, rt.settings.locale))
-    payload = {"response_type": "ephemeral", "text": message.text, "blocks": message.blocks}
+    answer = {"response_type": "ephemeral", **payload(message)}
     if "command" in body:
         # A slash command not yet acknowledged: the HTTP answer itself is what the user sees.
-        return BoltResponse(
-            status=200, body=json.dumps(payload), headers={"content-type": "application/json"}
-        )
+        return BoltResponse(status=200, body=json.dumps(answer), headers={"content-type": "application/json"})
     response_url = body.get("response_url")
     if response_url:
-        WebhookClient(response_url).send_dict({**payload, "replace_original": False})
+        WebhookClient(response_url).send_dict({**answer, "replace_original": False})
         return BoltResponse(status=200, body="")
     event = body.get("event") or {}
     channel, user = event.get("channel"), event.get("user")
     if channel and user:
         try:
-            client.chat_postEphemeral(channel=channel, user=user, text=message.text, blocks=message.blocks)
+            post_ephemeral(client, message, channel=channel, user=user)
         except SlackApiError as failure:
             logger.warning("could not tell %s about the failure: %s", user, failure.response.get("error"))
     return BoltResponse(status=200, body="")

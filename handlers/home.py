@@ -12,8 +12,9 @@ from bot.errors import UserError
 from bot.i18n import reply_lang
 from bot.render import errors
 from bot.render import search as search_views
-from bot.render.home import SEARCH_ACTION, home_view
+from bot.render.home import RESULTS_ROOM, SEARCH_ACTION, home_view
 from bot.render.kit import section
+from handlers.replies import publish_home as publish
 from handlers.runtime import runtime, team_of
 
 
@@ -38,7 +39,7 @@ def publish_home(
     mine = home.home_for(
         db=rt.db, team_id=str(body["team_id"]), user_id=user_id, now=now, locale=rt.settings.locale
     )
-    client.views_publish(user_id=user_id, view=home_view(mine, now))
+    publish(client, home_view(mine, now), user_id=user_id, lang=mine.lang)
 
 
 def home_search_entered(
@@ -55,7 +56,8 @@ def home_search_entered(
     lang = reply_lang(query, mine.lang)
     try:
         found = search.search(db=rt.db, team_id=team_id, text=query, now=now, per_page=10)
-        results = search_views.result_blocks(found, text=query, lang=lang, now=now)
+        results = search_views.result_blocks(found, text=query, lang=lang, now=now, room=RESULTS_ROOM)
     except UserError as refused:
         results = [section(errors.user_error(refused, lang).text)]
-    client.views_publish(user_id=user_id, view=home_view(mine, now, query=query, results=results))
+    view = home_view(mine, now, query=query, results=results)
+    publish(client, view, user_id=user_id, lang=lang)

@@ -26,7 +26,7 @@ def register(app: App) -> None:
 
 def _stale(respond: Respond, lang: str) -> None:
     text = t("reminder_stale", lang)
-    tell(respond, Message(text=text, blocks=[section(text)]))
+    tell(respond, Message(text=text, blocks=[section(text)], lang=lang))
 
 
 def done_clicked(

@@ -11,7 +11,9 @@ from slack_sdk.errors import SlackApiError
 from bot import message_notes, note_edit
 from bot.i18n import t
 from bot.render import edit_modal
+from bot.render.kit import Message
 from handlers.people import actor_zone, learn_actor
+from handlers.replies import open_view, post_ephemeral
 from handlers.runtime import runtime, team_of
 
 SHORTCUT = "save_as_note"
@@ -43,7 +45,7 @@ def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], client: WebClient, c
     )
     author = str(message.get("user") or user_id)
     view = edit_modal.save_message_modal(prefilled, channel_id=channel, ts=ts, author_id=author)
-    client.views_open(trigger_id=shortcut["trigger_id"], view=view)
+    open_view(client, view, trigger_id=shortcut["trigger_id"], lang=prefilled.lang)
 
 
 def save_as_note_submitted(
@@ -84,4 +86,6 @@ def save_as_note_submitted(
     key, name = (
         ("capture_saved", filed.customer_name) if filed else ("capture_already_saved", changes.customer)
     )
-    client.chat_postEphemeral(channel=channel, user=user_id, text=t(key, lang, customer=name))
+    post_ephemeral(
+        client, Message(text=t(key, lang, customer=name), lang=lang), channel=channel, user=user_id
+    )

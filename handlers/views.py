@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk.webhook import WebhookClient
 
 from bot import note_edit, reply_targets
 from bot.errors import UserError
 from bot.i18n import t
 from bot.render import edit_modal, errors
 from bot.render import notes as note_views
+from handlers.replies import redraw_at
 from handlers.runtime import runtime, team_of
 
 
@@ -51,5 +51,4 @@ def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context
         db=rt.db, team_id=team_id, user_id=body["user"]["id"], key=meta.get("reply"), now=rt.clock()
     )
     if response_url:
-        message = note_views.note_filed(filed, edited=True)
-        WebhookClient(str(response_url)).send(replace_original=True, text=message.text, blocks=message.blocks)
+        redraw_at(str(response_url), note_views.note_filed(filed, edited=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, func, update
 from sqlalchemy import select as sql_select
@@ -86,14 +87,25 @@ class FollowUpFilter:
     customer_id: int | None = None
 
 
+def _open_of(team_id: str, which: FollowUpFilter) -> list[Any]:
+    conditions: list[Any] = [FollowUp.team_id == team_id, FollowUp.status == FollowUpStatus.open]
+    if which.assignee_id is not None:
+        conditions.append(FollowUp.assignee_id == which.assignee_id)
+    if which.customer_id is not None:
+        conditions.append(FollowUp.customer_id == which.customer_id)
+    return conditions
+
+
 def open_follow_ups(*, session: Session, team_id: str, which: FollowUpFilter, limit: int) -> list[FollowUp]:
     """Open follow-ups, the earliest due (so the most overdue) first."""
-    statement = select(FollowUp).where(FollowUp.team_id == team_id, FollowUp.status == FollowUpStatus.open)
-    if which.assignee_id is not None:
-        statement = statement.where(FollowUp.assignee_id == which.assignee_id)
-    if which.customer_id is not None:
-        statement = statement.where(FollowUp.customer_id == which.customer_id)
+    statement = select(FollowUp).where(*_open_of(team_id, which))
     return list(session.exec(statement.order_by(col(FollowUp.due_at), col(FollowUp.id)).limit(limit)))
+
+
+def count_open_follow_ups(*, session: Session, team_id: str, which: FollowUpFilter) -> int:
+    """How many `open_follow_ups` would list without a limit (a list says how many it left out)."""
+    statement = sql_select(func.count()).select_from(FollowUp).where(*_open_of(team_id, which))
+    return int(session.execute(statement).scalar_one())
 
 
 def get_follow_up(*, session: Session, team_id: str, follow_up_id: int) -> FollowUp | None:

@@ -70,3 +70,7 @@ def slack() -> Iterator[SlackStandIn]:
     standin = SlackStandIn(team_id="T1").start()
     yield standin
     standin.stop()
+    # Slack refuses a message or view over a Block Kit limit, and the person who asked sees
+    # nothing: any test that made Rapport send one fails, whatever else it checked.
+    refused = [f"{call.method}: {'; '.join(call.refused)}" for call in standin.refusals()]
+    assert not refused, "Slack would have refused:\n" + "\n".join(refused)

@@ -19,6 +19,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sorry, something went wrong on our side and that didn't work. Please try again in a moment.",
         "zh": "抱歉，我们这边出了点问题，操作没有完成。请稍后再试。",
     },
+    "more_items": {
+        "en": "+{count} more",
+        "zh": "另有 {count} 项",
+    },
+    "blocks_more": {
+        "en": "{count} more not shown: a Slack message holds at most {limit} blocks. "
+        "Narrow the request to see the rest.",
+        "zh": "另有 {count} 项未显示：一条 Slack 消息最多容纳 {limit} 个区块。请缩小范围查看其余内容。",
+    },
     "channel_call": {
         "en": "call",
         "zh": "电话",

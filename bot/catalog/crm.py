@@ -98,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(Not there to remove: {tags}.)",
         "zh": "（本来就没有：{tags}。）",
     },
+    "search_more": {
+        "en": "{count} more results not shown here: narrow the search (a customer, a #tag, an author) to see them.",
+        "zh": "另有 {count} 条结果未在此显示：请缩小搜索范围（客户、#标签、作者）后查看。",
+    },
     "search_title": {
         "en": "Notes matching “{query}”: {count}",
         "zh": "匹配“{query}”的笔记：{count} 条",

@@ -167,6 +167,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Add follow-up",
         "zh": "加跟进",
     },
+    "card_text": {
+        "en": "{customer}: {count} notes",
+        "en_one": "{customer}: 1 note",
+        "zh": "{customer}：{count} 条笔记",
+    },
+    "card_more_notes": {
+        "en": "{count} more not shown here: *All notes* shows every note.",
+        "zh": "另有 {count} 条未在此显示：点 *全部笔记* 查看所有笔记。",
+    },
     "card_all_notes": {
         "en": "All notes",
         "zh": "全部笔记",

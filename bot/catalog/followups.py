@@ -31,6 +31,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Open follow-ups on {subject}",
         "zh": "{subject} 的待办跟进",
     },
+    "followup_more": {
+        "en": "{count} more open follow-ups not shown here: `/followup list <customer>` lists one customer's.",
+        "zh": "另有 {count} 条待办跟进未在此显示：`/followup list <客户>` 只列出一个客户的。",
+    },
+    "home_more_follow_ups": {
+        "en": "{count} more: `/followup list` lists your open follow-ups.",
+        "zh": "另有 {count} 条：`/followup list` 列出你的待办跟进。",
+    },
+    "home_more_notes": {
+        "en": "{count} more: search above to find older notes.",
+        "zh": "另有 {count} 条：用上面的搜索查找更早的笔记。",
+    },
     "followup_list_empty": {
         "en": "Nothing open. 🎉",
         "zh": "没有待办跟进。🎉",

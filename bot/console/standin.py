@@ -4,6 +4,10 @@ The console points the app's Web API client here so that the same listeners run 
 Slack; tests point it here to see exactly what would have reached Slack. Answers follow
 the Web API's shapes for the methods Rapport uses; any method can be overridden (to
 inject a 429 or an error) with `respond_with`.
+
+Like Slack, it refuses a message or view over a Block Kit limit (bot.render.limits, the same
+check the app makes before sending): `invalid_blocks` for messages, `invalid_arguments` for
+views, HTTP 400 for a response URL; each refused call is kept with the reasons in `refused`.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
+
+from bot.render.limits import message_problems, view_problems
 
 Reply = tuple[int, dict[str, Any], dict[str, str]]
 Responder = Callable[["Call"], Reply | None]
@@ -30,6 +36,7 @@ class Call:
     params: dict[str, Any]
     headers: dict[str, str]
     at: float = field(default_factory=time.time)
+    refused: tuple[str, ...] = ()  # why Slack would refuse it, in Slack's words; empty when accepted
 
     @property
     def is_response_url(self) -> bool:
@@ -69,11 +76,12 @@ class SlackStandIn:
                     headers: dict[str, str] = {}
                 else:
                     status, payload, headers = standin._handle(self.path, dict(self.headers), body.decode())
-                    data = (
-                        json.dumps(payload).encode()
-                        if payload or not self.path.startswith("/response/")
-                        else b"ok"
-                    )
+                    if not self.path.startswith("/response/"):
+                        data = json.dumps(payload).encode()
+                    elif status >= 400:
+                        data = str(payload.get("error", "")).encode()  # as Slack: plain text
+                    else:
+                        data = json.dumps(payload).encode() if payload else b"ok"
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 for name, value in headers.items():
@@ -118,6 +126,10 @@ class SlackStandIn:
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
+
+    def refusals(self) -> list[Call]:
+        """Every call refused for going over a Block Kit limit (Slack's user would have seen nothing)."""
+        return [call for call in self.calls if call.refused]
 
     def subscribe(self, listener: Callable[[Call], None]) -> None:
         self._listeners.append(listener)
@@ -217,6 +229,12 @@ class SlackStandIn:
         else:
             method = path.removeprefix("/api/").split("?", 1)[0]
             call = Call(method, _decode(headers, raw), headers)
+        refused = _refusal(call)
+        if refused is not None:
+            status, answer = refused
+            call = replace(call, refused=tuple(answer["response_metadata"]["messages"]))
+            self._record(call)
+            return status, answer, {}
         self._record(call)
         responder = self._responders.get(call.method)
         reply = responder(call) if responder else None
@@ -288,6 +306,28 @@ class SlackStandIn:
         if call.method in ("views.open", "views.publish", "views.update", "views.push"):
             return {"ok": True, "view": {"id": "V0CONSOLE", **(p.get("view") or {})}}
         return {"ok": True}
+
+
+_MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"}
+_VIEW_METHODS = {"views.open", "views.update", "views.push", "views.publish"}
+
+
+def _refusal(call: Call) -> tuple[int, dict[str, Any]] | None:
+    """Slack's answer to a message or view over a Block Kit limit, or None when it takes it."""
+    if call.method in _MESSAGE_METHODS:
+        found = message_problems(call.params)
+        # Blocks over a limit are invalid_blocks; only a top-level text too long is msg_too_long.
+        error = "msg_too_long" if found and all(p.pointer == "/text" for p in found) else "invalid_blocks"
+    elif call.method in _VIEW_METHODS:
+        view = call.params.get("view")
+        found = view_problems(view) if isinstance(view, dict) else []
+        error = "invalid_arguments"
+    else:
+        return None
+    if not found:
+        return None
+    answer = {"ok": False, "error": error, "response_metadata": {"messages": [str(p) for p in found]}}
+    return (400 if call.is_response_url else 200), answer
 
 
 def _decode(headers: dict[str, str], raw: str) -> dict[str, Any]:

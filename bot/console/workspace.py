@@ -25,6 +25,7 @@ from bot.app import build_app
 from bot.console import forms, payloads
 from bot.console.standin import Call, SlackStandIn
 from bot.console.textview import Button, render
+from bot.render.limits import message_problems
 from bot.runtime import Runtime
 
 HELP = """Type what you would type in Slack:
@@ -100,6 +101,9 @@ class ConsoleWorkspace:
         (a reminder posted by the dispatcher's clock) is shown the moment it arrives."""
         if self._dispatching or call.method not in _SHOWN_METHODS or call.is_response_url:
             self._pending.put(call)
+            return
+        if call.refused:
+            self._warn_refused(call.method, list(call.refused))
             return
         with self._out_lock:
             self.buttons = []
@@ -234,12 +238,19 @@ class ConsoleWorkspace:
                 problems = "\n".join(f"  {field}: {why}" for field, why in reasons.items())
                 self.out("Not saved:\n" + problems)
             elif answer:
-                shown.append(answer | {"_response_url": request_url})
+                # The HTTP answer is what Slack shows; the stand-in never sees it, so it is checked here.
+                refused = [str(p) for p in message_problems(answer)]
+                if refused:
+                    self._warn_refused("the answer", refused)
+                else:
+                    shown.append(answer | {"_response_url": request_url})
         elif response.status != 200:
             self.out(f"(the app answered HTTP {response.status})")
         while not self._pending.empty():
             call = self._pending.get()
-            if call.method == "views.open":
+            if call.refused:
+                self._warn_refused(call.method, list(call.refused))
+            elif call.method == "views.open":
                 opened.append(call.params["view"])
             elif call.method in _SHOWN_METHODS:
                 url = self.standin.response_url(call.params["_key"]) if call.is_response_url else None
@@ -251,6 +262,11 @@ class ConsoleWorkspace:
                 self.out("\n".join(render(message, self.buttons)))
         for view in opened:
             self._submit(view)
+
+    def _warn_refused(self, what: str, reasons: list[str]) -> None:
+        """What Slack would have refused is not shown (Slack would not show it): why, instead."""
+        with self._out_lock:
+            self.out(f"(Slack would refuse {what}, and show nothing:)\n  " + "\n  ".join(reasons))
 
 
 def _response_url_of(body: str) -> str | None:

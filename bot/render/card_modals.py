@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from bot.i18n import t
-from bot.render.kit import plain
+from bot.render.kit import modal, plain
+from bot.render.limits import LIMITS
 
 ADD_NOTE_CALLBACK = "card_add_note_modal"
 ADD_FOLLOW_UP_CALLBACK = "card_add_follow_up_modal"
@@ -20,27 +21,27 @@ def _form(
         "type": "plain_text_input",
         "action_id": "value",
         "multiline": True,
-        "max_length": 3900,
+        # Slack's most for a text input (a note may be longer when typed with /note).
+        "max_length": LIMITS.text_input_length,
     }
     if hint:
-        element["placeholder"] = plain(hint)
-    return {
-        "type": "modal",
-        "callback_id": callback,
-        "private_metadata": json.dumps(meta),
-        "title": plain(title[:24]),
-        "submit": plain(t("edit_submit", lang)),
-        "close": plain(t("edit_cancel", lang)),
-        "blocks": [
+        element["placeholder"] = plain(hint, limit=LIMITS.placeholder)
+    return modal(
+        callback_id=callback,
+        title=title,
+        submit=t("edit_submit", lang),
+        close=t("edit_cancel", lang),
+        private_metadata=json.dumps(meta),
+        blocks=[
             {
                 "type": "input",
                 "block_id": TEXT_BLOCK,
-                "label": plain(label),
+                "label": plain(label, limit=LIMITS.input_label),
                 "element": element,
                 "optional": False,
             }
         ],
-    }
+    )
 
 
 def add_note(*, customer_id: int, customer: str, channel_id: str | None, lang: str) -> dict[str, Any]:

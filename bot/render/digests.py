@@ -7,12 +7,47 @@ from datetime import datetime
 from bot.digests import Digest
 from bot.i18n import t
 from bot.render import timefmt
-from bot.render.kit import Block, Message, context, divider, escape, header, section
+from bot.render.kit import (
+    Block,
+    Message,
+    clip,
+    context,
+    divider,
+    escape,
+    header,
+    join_within,
+    more_items,
+    section,
+)
+from bot.render.limits import LIMITS, slack_length
 from bot.render.notes import amount_text
+
+NAMES_SHOWN = 15
+NAME_CHARS = 80  # a summary lists names; a card shows the whole of one
+
+
+def _name(name: str) -> str:
+    return clip(escape(name), NAME_CHARS)
 
 
 def _names(names: tuple[str, ...], lang: str) -> str:
-    return ", ".join(escape(n) for n in names[:15]) or t("none", lang)
+    if not names:
+        return t("none", lang)
+    shown = [_name(n) for n in names[:NAMES_SHOWN]]
+    return join_within(shown, limit=LIMITS.text // 3, more=more_items(lang), sep=", ", total=len(names))
+
+
+def _listing(heading: str, lines: list[str], lang: str, *, shown: int) -> Block:
+    """A section of lines under a heading: the first `shown` of them that fit, then "+N more"."""
+    head = f"*{heading}*\n" if heading else ""
+    listed = join_within(
+        lines[:shown],
+        limit=LIMITS.section_text - slack_length(head),
+        more=more_items(lang),
+        sep="\n",
+        total=len(lines),
+    )
+    return section(head + listed)
 
 
 def digest_message(
@@ -25,7 +60,7 @@ def digest_message(
     """The summary; its chart follows in the thread (bot.digests)."""
     lang = digest.lang
     title = t("digest_title", lang, segment=digest.segment, count=digest.size)
-    blocks: list[Block] = [header(title[:150])]
+    blocks: list[Block] = [header(title)]
     if late_since is not None:
         blocks.append(context(t("digest_late", lang, ago=timefmt.relative(late_since, now, lang))))
     if preview:
@@ -47,25 +82,25 @@ def digest_message(
     )
     if digest.stage_moves:
         lines = [
-            f"• {escape(name)}: {t('stage_' + before, lang)} → {t('stage_' + after, lang)}"
-            for name, before, after in digest.stage_moves[:10]
+            f"• {_name(name)}: {t('stage_' + before, lang)} → {t('stage_' + after, lang)}"
+            for name, before, after in digest.stage_moves
         ]
-        blocks.append(section("\n".join(lines)))
+        blocks.append(_listing("", lines, lang, shown=10))
     if digest.top_value:
         lines = [
-            f"• {escape(name)} — {amount_text(value, digest.currency)}" for name, value in digest.top_value
+            f"• {_name(name)} — {amount_text(value, digest.currency)}" for name, value in digest.top_value
         ]
-        blocks.append(section(f"*{t('digest_top_value', lang)}*\n" + "\n".join(lines)))
+        blocks.append(_listing(t("digest_top_value", lang), lines, lang, shown=NAMES_SHOWN))
     if digest.quiet:
         lines = [
-            f"• {escape(name)} — " + (timefmt.relative(last, now, lang) if last else t("digest_never", lang))
+            f"• {_name(name)} — " + (timefmt.relative(last, now, lang) if last else t("digest_never", lang))
             for name, last in digest.quiet
         ]
-        blocks.append(section(f"*{t('digest_quiet', lang)}*\n" + "\n".join(lines)))
+        blocks.append(_listing(t("digest_quiet", lang), lines, lang, shown=NAMES_SHOWN))
     if digest.performance:
         lines = [
             t("digest_owner_line", lang, user=who, done=done, overdue=overdue)
-            for who, (done, overdue) in list(digest.performance.items())[:15]
+            for who, (done, overdue) in digest.performance.items()
         ]
-        blocks += [divider(), section(f"*{t('digest_team', lang)}*\n" + "\n".join(lines))]
-    return Message(text=title, blocks=blocks)
+        blocks += [divider(), _listing(t("digest_team", lang), lines, lang, shown=NAMES_SHOWN)]
+    return Message(text=title, blocks=blocks, lang=lang)

@@ -8,23 +8,19 @@ from typing import Any
 from bot.i18n import t
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.note_edit import EditableNote, NoteForm
-from bot.render.kit import input_block, plain, text_input
+from bot.render.kit import input_block, modal, option, text_input
 
 EDIT_CALLBACK = "note_edit_modal"
 VALUE = "value"
 
 
-def _option(value: str, label: str) -> dict[str, Any]:
-    return {"text": plain(label), "value": value}
-
-
 def _select(choices: tuple[str, ...], initial: str | None, prefix: str, lang: str) -> dict[str, Any]:
     element: dict[str, Any] = {
         "type": "static_select",
-        "options": [_option(c, t(prefix + c, lang)) for c in choices],
+        "options": [option(t(prefix + c, lang), c) for c in choices],
     }
     if initial in choices:
-        element["initial_option"] = _option(initial, t(prefix + initial, lang))
+        element["initial_option"] = option(t(prefix + initial, lang), initial)
     return element
 
 
@@ -35,12 +31,14 @@ def save_message_modal(note: EditableNote, *, channel_id: str, ts: str, author_i
     """The same form, prefilled from a Slack message, for the "Save as customer note" shortcut."""
     view = edit_modal(note, reply_key=None)
     meta = {"channel": channel_id, "ts": ts, "author": author_id, "lang": note.lang, "tz": note.tz}
-    title = t("save_message_title", note.lang)[:24]
-    return view | {
-        "callback_id": SAVE_MESSAGE_CALLBACK,
-        "private_metadata": json.dumps(meta),
-        "title": plain(title),
-    }
+    return modal(
+        callback_id=SAVE_MESSAGE_CALLBACK,
+        title=t("save_message_title", note.lang),
+        submit=t("edit_submit", note.lang),
+        close=t("edit_cancel", note.lang),
+        private_metadata=json.dumps(meta),
+        blocks=view["blocks"],
+    )
 
 
 def edit_modal(note: EditableNote, *, reply_key: str | None) -> dict[str, Any]:
@@ -57,14 +55,13 @@ def edit_modal(note: EditableNote, *, reply_key: str | None) -> dict[str, Any]:
     amount = f"{note.amount.normalize():f}" if note.amount is not None else None
     # The answer's destination stays on the server (bot.reply_targets): the form names it by key.
     metadata = {"note_id": note.note_id, "reply": reply_key, "lang": lang, "tz": note.tz}
-    return {
-        "type": "modal",
-        "callback_id": EDIT_CALLBACK,
-        "private_metadata": json.dumps(metadata),
-        "title": plain(t("edit_title", lang)[:24]),
-        "submit": plain(t("edit_submit", lang)),
-        "close": plain(t("edit_cancel", lang)),
-        "blocks": [
+    return modal(
+        callback_id=EDIT_CALLBACK,
+        title=t("edit_title", lang),
+        submit=t("edit_submit", lang),
+        close=t("edit_cancel", lang),
+        private_metadata=json.dumps(metadata),
+        blocks=[
             input_block(
                 "customer",
                 t("field_customer", lang),
@@ -72,7 +69,8 @@ def edit_modal(note: EditableNote, *, reply_key: str | None) -> dict[str, Any]:
                 optional=False,
             ),
             input_block("body", t("field_text", lang), text_input(note.body, multiline=True), optional=False),
-            input_block("tags", t("field_tags", lang), text_input(" ".join(note.tags), max_length=500)),
+            # As long as Slack allows: a shorter box would drop tags when the form is saved.
+            input_block("tags", t("field_tags", lang), text_input(" ".join(note.tags))),
             input_block(
                 "channel", t("field_channel", lang), _select(CHANNELS, note.channel, "channel_", lang)
             ),
@@ -85,7 +83,7 @@ def edit_modal(note: EditableNote, *, reply_key: str | None) -> dict[str, Any]:
             input_block("follow_up_time", t("field_follow_up_time", lang), due_time),
             input_block("occurred_date", t("field_occurred", lang), occurred),
         ],
-    }
+    )
 
 
 def _answer(values: dict[str, Any], block_id: str) -> str | None:

@@ -16,15 +16,19 @@ def user_error(error: UserError, lang: str) -> Message:
         options = ", ".join(f"*{escape(name)}*" for name in error.suggestions)
         text = t("customer_did_you_mean", lang, name=escape(error.name), options=options)
         buttons = [button(name, OPEN_CARD_ACTION, name) for name in error.suggestions]
-        return Message(text=text, blocks=[section(text), actions(*buttons, block_id="did_you_mean")])
+        return Message(
+            text=text, blocks=[section(text), actions(*buttons, block_id="did_you_mean")], lang=lang
+        )
     params = {k: escape(str(v)) for k, v in error.params.items() if v is not None}
     text = t(error.key, lang, **params)
     if isinstance(error, CustomerNotFound) and error.name and not error.name.isdigit():
         create = button(t("customer_create", lang, name=error.name[:60]), CREATE_ACTION, error.name[:200])
-        return Message(text=text, blocks=[section(text), actions(create, block_id="create_customer")])
-    return Message(text=text, blocks=[section(text)])
+        return Message(
+            text=text, blocks=[section(text), actions(create, block_id="create_customer")], lang=lang
+        )
+    return Message(text=text, blocks=[section(text)], lang=lang)
 
 
 def generic_error(lang: str) -> Message:
     text = "⚠️ " + t("error_generic", lang)
-    return Message(text=text, blocks=[section(text)])
+    return Message(text=text, blocks=[section(text)], lang=lang)

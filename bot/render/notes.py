@@ -7,10 +7,17 @@ from decimal import Decimal
 from bot.i18n import t
 from bot.notes import FiledNote, UndoneNote
 from bot.render import timefmt
-from bot.render.kit import Message, actions, button, context, escape, section
+from bot.render.kit import Message, actions, button, clip, context, escape, labelled_list, section
 
 UNDO_ACTION = "note_undo"
 EDIT_ACTION = "note_edit"
+TAG_CHARS = 80  # a tag longer than this is cut where tags are listed
+
+
+def tag_list(tags: tuple[str, ...], lang: str) -> str:
+    """A Tags field: as many `#tags` as fit in one section field, then "+N more"."""
+    shown = [f"`#{clip(tag, TAG_CHARS, markup=False)}`" for tag in tags]
+    return labelled_list(t("field_tags", lang), shown, lang=lang)
 
 
 def amount_text(value: Decimal, currency: str) -> str:
@@ -23,10 +30,7 @@ def note_filed(filed: FiledNote, *, edited: bool = False) -> Message:
     key = "note_saved_new_customer" if filed.customer_created else "note_saved"
     key = "note_edited" if edited else key
     headline = "✅ " + t(key, lang, customer=escape(filed.customer_name))
-    fields = [f"*{t('field_text', lang)}*\n{escape(filed.body) or '—'}"]
-    fields.append(
-        f"*{t('field_tags', lang)}*\n" + (" ".join(f"`#{tag}`" for tag in filed.tags) or t("none", lang))
-    )
+    fields = [f"*{t('field_text', lang)}*\n{escape(filed.body) or '—'}", tag_list(filed.tags, lang)]
     if filed.channel:
         fields.append(f"*{t('field_channel', lang)}*\n{t('channel_' + filed.channel, lang)}")
     if filed.category != "general":
@@ -38,7 +42,8 @@ def note_filed(filed: FiledNote, *, edited: bool = False) -> Message:
     if filed.follow_up_due is not None:
         fields.append(f"*{t('field_follow_up', lang)}*\n{timefmt.local(filed.follow_up_due, filed.tz, lang)}")
     if filed.mentions:
-        fields.append(f"*{t('field_mentions', lang)}*\n" + " ".join(f"<@{m}>" for m in filed.mentions))
+        mentions = [f"<@{m}>" for m in filed.mentions]
+        fields.append(labelled_list(t("field_mentions", lang), mentions, lang=lang))
     text = f"{headline}: {filed.body}"
     return Message(
         text=text,
@@ -50,18 +55,19 @@ def note_filed(filed: FiledNote, *, edited: bool = False) -> Message:
                 block_id="note_filed",
             ),
         ],
+        lang=lang,
     )
 
 
 def note_undone(undone: UndoneNote, lang: str) -> Message:
     key = "note_already_undone" if undone.already else "note_undone"
     text = "↩️ " + t(key, lang, customer=escape(undone.customer_name))
-    return Message(text=text, blocks=[section(text)])
+    return Message(text=text, blocks=[section(text)], lang=lang)
 
 
 def not_available(command: str, lang: str) -> Message:
     text = t("command_not_available", lang, command=escape(command))
-    return Message(text=text, blocks=[section(text)])
+    return Message(text=text, blocks=[section(text)], lang=lang)
 
 
 def note_usage(lang: str, problem: str | None = None) -> Message:
@@ -70,4 +76,5 @@ def note_usage(lang: str, problem: str | None = None) -> Message:
     return Message(
         text="\n".join(lines),
         blocks=[section("\n".join(lines)), context(t("note_usage_examples", lang))],
+        lang=lang,
     )

@@ -7,13 +7,13 @@ from typing import Any
 
 from bot.i18n import t
 from bot.profile import Profile, ProfileForm
-from bot.render.kit import input_block, plain, text_input
+from bot.render.kit import input_block, modal, option, text_input
 
 PROFILE_CALLBACK = "customer_profile_modal"
 
 
 def profile_modal(profile: Profile, *, lang: str, channel_id: str | None) -> dict[str, Any]:
-    kinds = [{"text": plain(t("card_kind_" + k, lang)), "value": k} for k in ("company", "person")]
+    kinds = [option(t("card_kind_" + k, lang), k) for k in ("company", "person")]
     kind: dict[str, Any] = {"type": "static_select", "options": kinds}
     kind["initial_option"] = next(o for o in kinds if o["value"] == profile.kind)
     owner: dict[str, Any] = {"type": "users_select"}
@@ -21,18 +21,16 @@ def profile_modal(profile: Profile, *, lang: str, channel_id: str | None) -> dic
         owner["initial_user"] = profile.owner_id
     contacts = "\n".join(c.as_text() for c in profile.contacts)
     meta = {"customer_id": profile.customer_id, "lang": lang, "channel": channel_id}
-    return {
-        "type": "modal",
-        "callback_id": PROFILE_CALLBACK,
-        "private_metadata": json.dumps(meta),
-        "title": plain(t("profile_title", lang)[:24]),
-        "submit": plain(t("edit_submit", lang)),
-        "close": plain(t("edit_cancel", lang)),
-        "blocks": [
+    return modal(
+        callback_id=PROFILE_CALLBACK,
+        title=t("profile_title", lang),
+        submit=t("edit_submit", lang),
+        close=t("edit_cancel", lang),
+        private_metadata=json.dumps(meta),
+        blocks=[
             input_block("name", t("profile_name", lang), text_input(profile.name), optional=False),
-            input_block(
-                "aliases", t("profile_aliases", lang), text_input(", ".join(profile.aliases), max_length=500)
-            ),
+            # As long as Slack allows: a shorter box would drop aliases when the form is saved.
+            input_block("aliases", t("profile_aliases", lang), text_input(", ".join(profile.aliases))),
             input_block("kind", t("profile_kind", lang), kind),
             input_block("owner", t("profile_owner", lang), owner),
             input_block("region", t("card_region", lang), text_input(profile.region, max_length=100)),
@@ -41,7 +39,7 @@ def profile_modal(profile: Profile, *, lang: str, channel_id: str | None) -> dic
                 "contacts", t("profile_contacts", lang), text_input(contacts, multiline=True, max_length=3000)
             ),
         ],
-    }
+    )
 
 
 def read_profile(view: dict[str, Any]) -> tuple[ProfileForm, dict[str, Any]]:

@@ -9,7 +9,8 @@ from typing import Any
 from bot.i18n import t
 from bot.reminder_context import ReminderContext
 from bot.render import timefmt
-from bot.render.kit import Block, Message, actions, button, context, escape, plain, section
+from bot.render.kit import Block, Message, actions, button, clip, context, escape, option, plain, section
+from bot.render.limits import LIMITS
 
 DONE_ACTION = "reminder_done"
 SNOOZE_ACTION = "reminder_snooze"
@@ -17,6 +18,8 @@ REASSIGN_ACTION = "reminder_reassign"
 METADATA_EVENT = "rapport_reminder"
 LATE_AFTER = timedelta(minutes=1)
 SNOOZES = ("1h", "tomorrow", "next_week")
+QUOTE_CHARS = 300  # of the note a reminder came from
+RECENT_CHARS = 200  # of each recent note shown with it
 
 
 def metadata(ctx: ReminderContext) -> dict[str, Any]:
@@ -47,11 +50,11 @@ def _story(ctx: ReminderContext, now: datetime) -> list[Block]:
     blocks: list[Block] = []
     if ctx.source is not None:
         link = f" · <{ctx.source.permalink}|{t('reminder_open_note', lang)}>" if ctx.source.permalink else ""
-        quote = f"{escape(ctx.source.body)[:300]} — <@{ctx.source.author_id}>"
+        quote = f"{clip(escape(ctx.source.body), QUOTE_CHARS)} — <@{ctx.source.author_id}>"
         blocks.append(context(f"{t('reminder_from_note', lang)}: {quote}{link}"))
     if ctx.recent:
         lines = [
-            f"• {escape(n.body)[:200]} — <@{n.author_id}>, "
+            f"• {clip(escape(n.body), RECENT_CHARS)} — <@{n.author_id}>, "
             + timefmt.relative(n.occurred_at or n.created_at, now, lang)
             for n in ctx.recent
         ]
@@ -82,13 +85,13 @@ def reminder(
     snooze = {
         "type": "static_select",
         "action_id": SNOOZE_ACTION,
-        "placeholder": plain(t("reminder_snooze", lang)),
-        "options": [{"text": plain(t("snooze_" + s, lang)), "value": f"{s}|{token}"} for s in SNOOZES],
+        "placeholder": plain(t("reminder_snooze", lang), limit=LIMITS.placeholder),
+        "options": [option(t("snooze_" + s, lang), f"{s}|{token}") for s in SNOOZES],
     }
     reassign = {
         "type": "users_select",
         "action_id": REASSIGN_ACTION,
-        "placeholder": plain(t("reminder_reassign", lang)),
+        "placeholder": plain(t("reminder_reassign", lang), limit=LIMITS.placeholder),
     }
     blocks.append(
         actions(
@@ -98,12 +101,12 @@ def reminder(
             block_id=f"reminder|{token}",
         )
     )
-    return Message(text=f"{headline} ({due})", blocks=blocks)
+    return Message(text=f"{headline} ({due})", blocks=blocks, lang=lang)
 
 
 def closed(ctx: ReminderContext, *, by: str, now: datetime) -> Message:
     text = t("reminder_done_by", ctx.lang, user=by, customer=escape(ctx.customer_name), text=escape(ctx.text))
-    return Message(text=text, blocks=[section(text), *_story(ctx, now)])
+    return Message(text=text, blocks=[section(text), *_story(ctx, now)], lang=ctx.lang)
 
 
 def snoozed(ctx: ReminderContext, *, by: str, until: datetime, zone: str) -> Message:
@@ -115,7 +118,7 @@ def snoozed(ctx: ReminderContext, *, by: str, until: datetime, zone: str) -> Mes
         text=escape(ctx.text),
         when=timefmt.local(until, zone, ctx.lang),
     )
-    return Message(text=text, blocks=[section(text)])
+    return Message(text=text, blocks=[section(text)], lang=ctx.lang)
 
 
 def parse_token(value: str) -> tuple[int, datetime]:

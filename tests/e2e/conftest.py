@@ -11,6 +11,7 @@ import pytest
 from bot.app import build_app
 from bot.config import Settings
 from bot.console.standin import SlackStandIn
+from bot.render.limits import check_message
 from bot.runtime import Runtime
 from bot.web import build_web, serve_in_thread
 from storage.db import Database
@@ -33,8 +34,12 @@ class Rapport:
         return self.slack.response_url(f"r{self._responses}")
 
     def command(self, text: str, *, command: str = "/note", user: str = f.USER) -> f.HttpAnswer:
+        """The slash command over HTTP; its answer (what Slack shows) must be one Slack takes."""
         body = f.command_body(text, command=command, user=user, response_url=self.response_url())
-        return f.post(self.url + "/slack/events", body, f.signed(body))
+        answer = f.post(self.url + "/slack/events", body, f.signed(body))
+        if answer.status == 200 and answer.body.startswith("{"):
+            check_message(answer.json())
+        return answer
 
     def click(self, action_id: str, value: str, *, user: str = f.USER) -> f.HttpAnswer:
         body = f.button_body(action_id, value, user=user, response_url=self.response_url())
