@@ -246,7 +246,9 @@ class Dispatcher:
 
 
 def _backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(2 ** max(attempts, 1), 300))
+    # At most a minute: a reminder is worth most on time, and `attempts` also counts tries that
+    # Slack only paced (429s, unanswered lookups), which say nothing of how long an outage lasts.
+    return timedelta(seconds=min(2 ** max(attempts, 1), 60))
 
 
 def _unanswered(failure: SlackApiError) -> bool:
