@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from bot import validation
 from bot.classification import lifecycle_stage
 from bot.errors import NotFound, UserError
 from bot.language import candidate_prefixes, normalize_name
@@ -90,7 +91,7 @@ def customer_card(
     *, db: Database, team_id: str, query: str, now: datetime, defaults: WorkspaceDefaults
 ) -> CustomerCard:
     """The card of the customer `query` names (its name or an alias, any case or spacing)."""
-    name = query.strip().strip("\"'“”「」")
+    name = validation.plain(query).strip().strip("\"'“”「」")
     if not name:
         raise UserError("customer_usage")
     with db.session() as session:
@@ -240,7 +241,11 @@ def create_customer(
 def customer_named(
     *, session: Session, team_id: str, name: str, created_by: str, now: datetime
 ) -> tuple[Customer, bool]:
-    """The customer called `name` (any case or spacing), created if new. Returns (customer, created)."""
+    """The customer called `name` (any case or spacing), created if new. Returns (customer, created).
+
+    Every way a customer comes to be passes here, so here its name is checked and cleaned
+    (bot.validation.name: InvalidInput when it cannot be stored)."""
+    name = validation.name(name)
     customer, created = customers.get_or_create_customer(
         session=session,
         team_id=team_id,

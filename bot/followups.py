@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import validation
 from bot.customers import CustomerNotFound, customer_named
 from bot.errors import NotAllowed, NotFound
 from bot.i18n import reply_lang
 from bot.language import normalize_name, parse_followup
-from bot.notes import NoteRejected, read_text
+from bot.notes import NoteRejected, read_text, told_as_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups
 from storage.db import Database
@@ -78,8 +79,10 @@ def set_follow_up(
             raise NoteRejected("followup_error_detail", lang, parsed.error)
         if not parsed.customer:
             raise NoteRejected("note_error_no_customer", lang)
+        with told_as_note(lang):
+            name = validation.name(parsed.customer)
         customer, created = customer_named(
-            session=session, team_id=team_id, name=parsed.customer, created_by=user_id, now=now
+            session=session, team_id=team_id, name=name, created_by=user_id, now=now
         )
         assert customer.id is not None
         row = followups.create_follow_up(
@@ -110,7 +113,7 @@ def list_follow_ups(
     *, db: Database, team_id: str, user_id: str, query: str, now: datetime, defaults: WorkspaceDefaults
 ) -> FollowUpList:
     """Open follow-ups, overdue first: yours, another person's (`<@U…>`), or a customer's (its name)."""
-    query = query.strip()
+    query = validation.plain(query).strip()
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         lang = reply_lang(query, workspace.locale)

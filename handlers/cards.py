@@ -82,7 +82,7 @@ def add_note_submitted(
     except notes.NoteRejected as rejected:
         ack(
             response_action="errors",
-            errors={card_modals.TEXT_BLOCK: t(rejected.key, rejected.lang, detail=rejected.detail or "")},
+            errors={card_modals.TEXT_BLOCK: errors.reason(rejected, rejected.lang)},
         )
         return
     ack()
@@ -114,7 +114,7 @@ def add_follow_up_submitted(
     except notes.NoteRejected as rejected:
         ack(
             response_action="errors",
-            errors={card_modals.TEXT_BLOCK: t(rejected.key, rejected.lang, detail=rejected.detail or "")},
+            errors={card_modals.TEXT_BLOCK: errors.reason(rejected, rejected.lang)},
         )
         return
     ack()

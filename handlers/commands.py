@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot import customers, followups, notes, people
 from bot.errors import UserError
-from bot.i18n import reply_lang, t
+from bot.i18n import reply_lang
 from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
@@ -49,7 +49,7 @@ def note_command(ack: Ack, command: dict[str, Any], client: WebClient, context: 
             user_tz=_zone(rt, client, command),
         )
     except notes.NoteRejected as rejected:
-        problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
+        problem = errors.user_error(rejected, rejected.lang).text
         _answer(ack, note_views.note_usage(rejected.lang, problem))
         return
     _answer(ack, note_views.note_filed(filed))
@@ -101,7 +101,7 @@ def followup_command(ack: Ack, command: dict[str, Any], client: WebClient, conte
             user_tz=_zone(rt, client, command),
         )
     except notes.NoteRejected as rejected:
-        problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
+        problem = errors.user_error(rejected, rejected.lang).text
         _answer(ack, followup_views.follow_up_usage(rejected.lang, problem))
         return
     except UserError as refused:
