@@ -80,6 +80,13 @@ class CustomerCard:
     contacts: tuple[str, ...] = ()  # "name, title, email, phone"
 
 
+class CustomerGone(NotFound):
+    """A customer known by its id (a card's button, a form) is not there any more: deleted or merged."""
+
+    def __init__(self) -> None:
+        super().__init__("customer_gone")
+
+
 class CustomerNotFound(NotFound):
     def __init__(self, name: str, suggestions: list[str]) -> None:
         super().__init__("customer_did_you_mean" if suggestions else "customer_not_found", name=name)
@@ -165,9 +172,7 @@ def card_of(
     """The card of the customer with this id (a card's own buttons know it)."""
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise CustomerNotFound(str(customer_id), [])
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         return _card(session=session, team_id=team_id, customer=customer, workspace=workspace, now=now)
 
 
@@ -197,9 +202,7 @@ def notes_of(*, db: Database, team_id: str, customer_id: int, page: int, per_pag
     """One page of a customer's notes, newest first."""
     page = max(page, 1)
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise CustomerNotFound(str(customer_id), [])
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         rows = notes.notes_page(
             session=session,
             team_id=team_id,
@@ -218,10 +221,15 @@ def notes_of(*, db: Database, team_id: str, customer_id: int, page: int, per_pag
 
 def customer_name(*, db: Database, team_id: str, customer_id: int) -> str:
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise CustomerNotFound(str(customer_id), [])
-        return customer.name
+        return existing(session=session, team_id=team_id, customer_id=customer_id).name
+
+
+def existing(*, session: Session, team_id: str, customer_id: int) -> Customer:
+    """The customer with this id; CustomerGone when it was deleted or never was."""
+    customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+    if customer is None:
+        raise CustomerGone()
+    return customer
 
 
 def create_customer(

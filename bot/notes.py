@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot import validation
-from bot.customers import customer_named
+from bot.customers import customer_named, existing
 from bot.errors import NotAllowed, NotFound, UserError
 from bot.i18n import reply_lang
 from bot.language import ParsedNote, candidate_prefixes, parse_note
@@ -88,13 +88,15 @@ def file_note(
     source: str = "command",
     user_tz: str | None = None,
     customer: str | None = None,
+    customer_id: int | None = None,
     written_at: datetime | None = None,
 ) -> FiledNote:
     """Parses `text`, files it under its customer (created if new) and returns what was understood.
 
     `customer` files it under that customer whatever the text starts with (a capture channel's
-    customer, a name chosen in a form). `written_at` is when the text was written (a captured
-    Slack message): relative dates are read from then, and it is when the note happened.
+    customer, a name chosen in a form); `customer_id` under that existing customer (a card's
+    form), and CustomerGone when it no longer exists. `written_at` is when the text was written
+    (a captured Slack message): relative dates are read from then, and it is when the note happened.
     The name, tags and amount are checked as they will be stored (bot.validation): NoteRejected
     says what to change.
     Everything is written in one transaction: when this returns, the note is stored, so the
@@ -104,6 +106,8 @@ def file_note(
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz  # dates are read where the writer is
+        known = existing(session=session, team_id=team_id, customer_id=customer_id) if customer_id else None
+        customer = known.name if known is not None else customer
         # A given customer is put in front, quoted, so the parser takes it and reads the rest as the body.
         to_parse = f"\u201c{customer}\u201d {text}" if customer else text
         parsed, _ = read_text(
@@ -117,8 +121,10 @@ def file_note(
             name = validation.name(parsed.customer)
             note_tags = validation.tags(parsed.tags)
             amount = validation.amount(parsed.amount.value) if parsed.amount else None
-        filed_under, created = customer_named(
-            session=session, team_id=team_id, name=name, created_by=user_id, now=now
+        filed_under, created = (
+            (known, False)
+            if known is not None
+            else customer_named(session=session, team_id=team_id, name=name, created_by=user_id, now=now)
         )
         assert filed_under.id is not None
         note = notes.create_note(

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TypeVar
 
 from bot import validation
+from bot.customers import existing
 from bot.errors import UserError
 from bot.language import normalize_name
 from bot.resolve import NAMES
@@ -69,9 +70,7 @@ class InvalidProfile(UserError):
 
 def profile_of(*, db: Database, team_id: str, customer_id: int) -> Profile:
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise UserError("customer_usage")
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         contacts = customers.contacts_of(session=session, team_id=team_id, customer_id=customer_id)
         return Profile(
             customer_id=customer_id,
@@ -165,11 +164,10 @@ def _contact_problem(number: int, line: str, parts: list[str | None]) -> tuple[s
 
 
 def save_profile(*, db: Database, team_id: str, customer_id: int, profile: Profile, now: datetime) -> Profile:
-    """Applies the form in one transaction. A name or alias another customer already has is refused."""
+    """Applies the form in one transaction. A name or alias another customer already has is refused;
+    a customer deleted since the form opened is CustomerGone."""
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise UserError("customer_usage")
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         wanted = [("name", profile.name), *[("aliases", alias) for alias in profile.aliases]]
         for field, value in wanted:
             owner = customers.name_owner(session=session, team_id=team_id, normalized=normalize_name(value))

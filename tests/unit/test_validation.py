@@ -115,6 +115,8 @@ def test_emoji_names_are_read_as_the_reaction_is_matched() -> None:
         "crm_rate_out_of_range",
         "profile_contact_too_long",
         "profile_contact_control_chars",
+        "customer_gone",
+        "followup_not_found",
     ],
 )
 def test_every_refusal_is_worded_in_english_and_chinese(key: str) -> None:
