@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from bot import validation
 from bot.classification import lifecycle_stage
 from bot.errors import NotFound, UserError
 from bot.language import candidate_prefixes, normalize_name
@@ -79,6 +80,13 @@ class CustomerCard:
     contacts: tuple[str, ...] = ()  # "name, title, email, phone"
 
 
+class CustomerGone(NotFound):
+    """A customer known by its id (a card's button, a form) is not there any more: deleted or merged."""
+
+    def __init__(self) -> None:
+        super().__init__("customer_gone")
+
+
 class CustomerNotFound(NotFound):
     def __init__(self, name: str, suggestions: list[str]) -> None:
         super().__init__("customer_did_you_mean" if suggestions else "customer_not_found", name=name)
@@ -90,7 +98,7 @@ def customer_card(
     *, db: Database, team_id: str, query: str, now: datetime, defaults: WorkspaceDefaults
 ) -> CustomerCard:
     """The card of the customer `query` names (its name or an alias, any case or spacing)."""
-    name = query.strip().strip("\"'“”「」")
+    name = validation.plain(query).strip().strip("\"'“”「」")
     if not name:
         raise UserError("customer_usage")
     with db.session() as session:
@@ -164,9 +172,7 @@ def card_of(
     """The card of the customer with this id (a card's own buttons know it)."""
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise CustomerNotFound(str(customer_id), [])
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         return _card(session=session, team_id=team_id, customer=customer, workspace=workspace, now=now)
 
 
@@ -196,9 +202,7 @@ def notes_of(*, db: Database, team_id: str, customer_id: int, page: int, per_pag
     """One page of a customer's notes, newest first."""
     page = max(page, 1)
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise CustomerNotFound(str(customer_id), [])
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         rows = notes.notes_page(
             session=session,
             team_id=team_id,
@@ -217,10 +221,15 @@ def notes_of(*, db: Database, team_id: str, customer_id: int, page: int, per_pag
 
 def customer_name(*, db: Database, team_id: str, customer_id: int) -> str:
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise CustomerNotFound(str(customer_id), [])
-        return customer.name
+        return existing(session=session, team_id=team_id, customer_id=customer_id).name
+
+
+def existing(*, session: Session, team_id: str, customer_id: int) -> Customer:
+    """The customer with this id; CustomerGone when it was deleted or never was."""
+    customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
+    if customer is None:
+        raise CustomerGone()
+    return customer
 
 
 def create_customer(
@@ -240,7 +249,11 @@ def create_customer(
 def customer_named(
     *, session: Session, team_id: str, name: str, created_by: str, now: datetime
 ) -> tuple[Customer, bool]:
-    """The customer called `name` (any case or spacing), created if new. Returns (customer, created)."""
+    """The customer called `name` (any case or spacing), created if new. Returns (customer, created).
+
+    Every way a customer comes to be passes here, so here its name is checked and cleaned
+    (bot.validation.name: InvalidInput when it cannot be stored)."""
+    name = validation.name(name)
     customer, created = customers.get_or_create_customer(
         session=session,
         team_id=team_id,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import segments
+from bot import segments, validation
 from bot.classification import convert
 from bot.clock import Clock
 from bot.digest_chart import WEEKS, digest_chart
@@ -55,7 +55,11 @@ class Schedule:
 
 def parse_schedule(text: str) -> Schedule:
     """`vip-at-risk every monday 9:00 [Asia/Shanghai]`, `vip 每周一 9:00`."""
-    words = [w for w in text.replace("每", " ").split() if w.casefold() not in ("every", "at", "周")]
+    words = [
+        w
+        for w in validation.plain(text).replace("每", " ").split()
+        if w.casefold() not in ("every", "at", "周")
+    ]
     if len(words) < 3:
         raise UserError("digest_usage")
     segment, day, clock, *rest = words
@@ -119,6 +123,8 @@ def subscriptions_in(*, db: Database, team_id: str, channel_id: str) -> list[Dig
 
 
 def unsubscribe(*, db: Database, team_id: str, channel_id: str, segment: str) -> int:
+    if not segments.is_name(segment):
+        return 0
     with db.session() as session:
         return digests.deactivate(session=session, team_id=team_id, channel_id=channel_id, segment=segment)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.customers import CustomerNotFound, customer_named
+from bot import validation
+from bot.customers import CustomerNotFound, customer_named, existing
 from bot.errors import NotAllowed, NotFound
 from bot.i18n import reply_lang
 from bot.language import normalize_name, parse_followup
-from bot.notes import NoteRejected, read_text
+from bot.notes import NoteRejected, read_text, told_as_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, reminders
 from storage.db import Database
@@ -69,11 +70,18 @@ def set_follow_up(
     defaults: WorkspaceDefaults,
     slack_channel_id: str | None,
     user_tz: str | None = None,
+    customer_id: int | None = None,
 ) -> CreatedFollowUp:
-    """`/followup <customer> <when> <what>`: a follow-up for the first person mentioned, else the author."""
+    """`/followup <customer> <when> <what>`: a follow-up for the first person mentioned, else the author.
+
+    With `customer_id` (a card's form) the text is `<when> <what>` for that customer, and
+    CustomerGone when it no longer exists."""
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz  # dates are read where the writer is
+        known = existing(session=session, team_id=team_id, customer_id=customer_id) if customer_id else None
+        if known is not None:
+            text = f"\u201c{known.name}\u201d {text}"  # quoted in front: the parser takes it as the customer
         parsed, _ = read_text(
             session, team_id, text, parser=parse_followup, at=now, zone=zone, currency=workspace.currency
         )
@@ -82,8 +90,12 @@ def set_follow_up(
             raise NoteRejected("followup_error_detail", lang, parsed.error)
         if not parsed.customer:
             raise NoteRejected("note_error_no_customer", lang)
-        customer, created = customer_named(
-            session=session, team_id=team_id, name=parsed.customer, created_by=user_id, now=now
+        with told_as_note(lang):
+            name = validation.name(parsed.customer)
+        customer, created = (
+            (known, False)
+            if known is not None
+            else customer_named(session=session, team_id=team_id, name=name, created_by=user_id, now=now)
         )
         assert customer.id is not None
         row = followups.create_follow_up(
@@ -141,7 +153,7 @@ def list_follow_ups(
     *, db: Database, team_id: str, user_id: str, query: str, now: datetime, defaults: WorkspaceDefaults
 ) -> FollowUpList:
     """Open follow-ups, overdue first: yours, another person's (`<@U…>`), or a customer's (its name)."""
-    query = query.strip()
+    query = validation.plain(query).strip()
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         lang = reply_lang(query, workspace.locale)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.catalog import common, crm, customers, followups, notes
+from bot.catalog import common, crm, customers, followups, notes, validation
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -17,6 +17,7 @@ CATALOG: dict[str, dict[str, str]] = {
     **followups.MESSAGES,
     **customers.MESSAGES,
     **crm.MESSAGES,
+    **validation.MESSAGES,
 }
 
 

@@ -47,7 +47,9 @@ def prefill_from_message(
         return EditableNote(
             note_id=0,
             customer=customer,
-            body=parsed.body if known else text,
+            # A message the grammar cannot read (a control character in it) is shown as it is:
+            # the form names what to fix when it is saved.
+            body=parsed.body if known and parsed.error is None else text,
             tags=parsed.tags,
             channel=parsed.channel,
             category=parsed.category,

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot import validation
 from bot.customers import customer_named
 from bot.errors import NotAllowed, NotFound, UserError
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.notes import FiledNote
 from bot.runtime import WorkspaceDefaults, workspace_for
+from bot.validation import InvalidInput
 from storage import customers, followups, notes, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Customer, Note, Workspace
 
 _TAG = re.compile(r"[^\s#,，、]+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,10 @@ class NoteChanges:
 
 
 class InvalidFields(UserError):
-    """Some answers cannot be used; `fields` maps each form field to the message key saying why."""
+    """Some answers cannot be used; `fields` maps each form field to the message key saying why
+    and that message's values."""
 
-    def __init__(self, fields: dict[str, str]) -> None:
+    def __init__(self, fields: dict[str, tuple[str, dict[str, Any]]]) -> None:
         super().__init__("edit_invalid")
         self.fields = fields
 
@@ -113,32 +119,47 @@ def note_for_edit(*, db: Database, team_id: str, note_id: int, user_id: str, loc
 
 
 def read_form(form: NoteForm, *, tz: str, default_currency: str) -> NoteChanges:
-    """Checks the answers; raises InvalidFields naming every field that cannot be used."""
-    problems: dict[str, str] = {}
+    """Checks the answers; raises InvalidFields naming every field that cannot be used.
+
+    The customer's name, the text, the tags and the amount are checked as a /note's are
+    (bot.validation), so a form stores nothing a command could not."""
+    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+
+    def checked(name: str, check: Callable[[], T]) -> T | None:
+        try:
+            return check()
+        except InvalidInput as refused:
+            problems[name] = (refused.key, refused.params)
+            return None
+
     customer = (form.customer or "").strip()
     if not customer:
-        problems["customer"] = "edit_need_customer"
+        problems["customer"] = ("edit_need_customer", {})
+    else:
+        customer = checked("customer", lambda: validation.name(customer)) or ""
     body = (form.body or "").strip()
     if not body:
-        problems["body"] = "edit_need_body"
+        problems["body"] = ("edit_need_body", {})
+    else:
+        checked("body", lambda: validation.plain(body))
+    note_tags = checked("tags", lambda: validation.tags(_TAG.findall(form.tags or ""))) or ()
     channel = form.channel or None
     if channel is not None and channel not in CHANNELS:
-        problems["channel"] = "edit_bad_choice"
+        problems["channel"] = ("edit_bad_choice", {})
     category = form.category or "general"
     if category not in CATEGORIES:
-        problems["category"] = "edit_bad_choice"
+        problems["category"] = ("edit_bad_choice", {})
     amount: Decimal | None = None
     if form.amount and form.amount.strip():
         try:
-            amount = Decimal(form.amount.strip().replace(",", "").replace("，", ""))
+            typed = Decimal(form.amount.strip().replace(",", "").replace("，", ""))
         except InvalidOperation:
-            problems["amount"] = "edit_bad_amount"
+            problems["amount"] = ("edit_bad_amount", {})
         else:
-            if not amount.is_finite() or amount < 0 or amount >= Decimal("1e14"):
-                problems["amount"] = "edit_bad_amount"
+            amount = checked("amount", lambda: validation.amount(typed))
     currency = (form.currency or "").strip().upper() or None
     if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
-        problems["currency"] = "edit_bad_currency"
+        problems["currency"] = ("edit_bad_currency", {})
     zone = ZoneInfo(tz)
     due: datetime | None = None
     if form.follow_up_date:
@@ -146,21 +167,21 @@ def read_form(form: NoteForm, *, tz: str, default_currency: str) -> NoteChanges:
             at = time.fromisoformat(form.follow_up_time) if form.follow_up_time else time(9, 0)
             due = datetime.combine(date.fromisoformat(form.follow_up_date), at, tzinfo=zone)
         except ValueError:
-            problems["follow_up_date"] = "edit_bad_date"
+            problems["follow_up_date"] = ("edit_bad_date", {})
     elif form.follow_up_time:
-        problems["follow_up_date"] = "edit_time_without_date"
+        problems["follow_up_date"] = ("edit_time_without_date", {})
     occurred: datetime | None = None
     if form.occurred_date:
         try:
             occurred = datetime.combine(date.fromisoformat(form.occurred_date), time(9, 0), tzinfo=zone)
         except ValueError:
-            problems["occurred_date"] = "edit_bad_date"
+            problems["occurred_date"] = ("edit_bad_date", {})
     if problems:
         raise InvalidFields(problems)
     return NoteChanges(
         customer=customer,
         body=body,
-        tags=tuple(dict.fromkeys(t.casefold() for t in _TAG.findall(form.tags or ""))),
+        tags=note_tags,
         channel=channel,
         category=category,
         amount=amount,

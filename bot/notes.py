@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.customers import customer_named
+from bot import validation
+from bot.customers import customer_named, existing
 from bot.errors import NotAllowed, NotFound, UserError
 from bot.i18n import reply_lang
 from bot.language import ParsedNote, candidate_prefixes, parse_note
 from bot.runtime import WorkspaceDefaults, workspace_for
+from bot.validation import InvalidInput
 from storage import customers, followups, notes, reminders, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Workspace
@@ -23,10 +26,11 @@ from storage.notes import NoteCreate
 
 
 class NoteRejected(UserError):
-    """The text is not a note we can file; `key` says why, in words the renderer localizes."""
+    """The text is not a note we can file; `key` (and `params`) say why, in words the renderer
+    localizes in `lang`, the language the note was written in."""
 
-    def __init__(self, key: str, lang: str, detail: str | None = None) -> None:
-        super().__init__(key, lang=lang, detail=detail)
+    def __init__(self, key: str, lang: str, detail: str | None = None, **params: Any) -> None:
+        super().__init__(key, detail=detail, **params)
         self.lang = lang
         self.detail = detail
 
@@ -84,13 +88,17 @@ def file_note(
     source: str = "command",
     user_tz: str | None = None,
     customer: str | None = None,
+    customer_id: int | None = None,
     written_at: datetime | None = None,
 ) -> FiledNote:
     """Parses `text`, files it under its customer (created if new) and returns what was understood.
 
     `customer` files it under that customer whatever the text starts with (a capture channel's
-    customer, a name chosen in a form). `written_at` is when the text was written (a captured
-    Slack message): relative dates are read from then, and it is when the note happened.
+    customer, a name chosen in a form); `customer_id` under that existing customer (a card's
+    form), and CustomerGone when it no longer exists. `written_at` is when the text was written
+    (a captured Slack message): relative dates are read from then, and it is when the note happened.
+    The name, tags and amount are checked as they will be stored (bot.validation): NoteRejected
+    says what to change.
     Everything is written in one transaction: when this returns, the note is stored, so the
     caller may tell the user so.
     """
@@ -98,6 +106,8 @@ def file_note(
     with db.session() as session:
         workspace = workspace_for(session, team_id, defaults, now)
         zone = user_tz or workspace.tz  # dates are read where the writer is
+        known = existing(session=session, team_id=team_id, customer_id=customer_id) if customer_id else None
+        customer = known.name if known is not None else customer
         # A given customer is put in front, quoted, so the parser takes it and reads the rest as the body.
         to_parse = f"\u201c{customer}\u201d {text}" if customer else text
         parsed, _ = read_text(
@@ -106,8 +116,15 @@ def file_note(
         lang = reply_lang(text, workspace.locale)
         _reject_unusable(parsed, lang)
         assert parsed.customer is not None
-        filed_under, created = customer_named(
-            session=session, team_id=team_id, name=parsed.customer, created_by=user_id, now=now
+        # The grammar reads a name, tags and an amount of any size; the columns hold only so much.
+        with told_as_note(lang):
+            name = validation.name(parsed.customer)
+            note_tags = validation.tags(parsed.tags)
+            amount = validation.amount(parsed.amount.value) if parsed.amount else None
+        filed_under, created = (
+            (known, False)
+            if known is not None
+            else customer_named(session=session, team_id=team_id, name=name, created_by=user_id, now=now)
         )
         assert filed_under.id is not None
         note = notes.create_note(
@@ -126,13 +143,13 @@ def file_note(
                 contact_channel=ContactChannel(parsed.channel) if parsed.channel else None,
                 category=Category(parsed.category),
                 occurred_at=parsed.occurred_at or written_at,
-                amount=parsed.amount.value if parsed.amount else None,
+                amount=amount,
                 currency=parsed.amount.currency if parsed.amount else None,
             ),
             now=now,
         )
         assert note.id is not None
-        tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(parsed.tags))
+        tag_rows = tags.ensure_tags(session=session, team_id=team_id, names=list(note_tags))
         tags.tag_note(
             session=session, team_id=team_id, note_id=note.id, customer_id=filed_under.id, tags=tag_rows
         )
@@ -157,11 +174,11 @@ def file_note(
             customer_name=filed_under.name,
             customer_created=created,
             body=parsed.body,
-            tags=tuple(parsed.tags),
+            tags=note_tags,
             mentions=tuple(parsed.mentions),
             channel=parsed.channel,
             category=parsed.category,
-            amount=parsed.amount.value if parsed.amount else None,
+            amount=amount,
             currency=parsed.amount.currency if parsed.amount else None,
             occurred_at=parsed.occurred_at,
             follow_up_id=follow_up_id,
@@ -239,6 +256,15 @@ def _reject_unusable(parsed: ParsedNote, lang: str) -> None:
         raise NoteRejected(_ERROR_KEYS.get(parsed.error_code, "note_error_detail"), lang, parsed.error)
     if not parsed.customer:
         raise NoteRejected("note_error_no_customer", lang)
+
+
+@contextmanager
+def told_as_note(lang: str) -> Iterator[None]:
+    """What bot.validation refuses inside, raised as a note refused in `lang` with what to change."""
+    try:
+        yield
+    except InvalidInput as refused:
+        raise NoteRejected(refused.key, lang, **refused.params) from None
 
 
 def undo_note(*, db: Database, team_id: str, note_id: int, user_id: str, now: datetime) -> UndoneNote:

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import TypeVar
 
+from bot import validation
+from bot.customers import existing
 from bot.errors import UserError
 from bot.language import normalize_name
 from bot.resolve import NAMES
+from bot.validation import InvalidInput
 from storage import customers
 from storage.db import Database
 from storage.models import CustomerKind
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{5,24}$")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -63,9 +70,7 @@ class InvalidProfile(UserError):
 
 def profile_of(*, db: Database, team_id: str, customer_id: int) -> Profile:
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise UserError("customer_usage")
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         contacts = customers.contacts_of(session=session, team_id=team_id, customer_id=customer_id)
         return Profile(
             customer_id=customer_id,
@@ -80,11 +85,24 @@ def profile_of(*, db: Database, team_id: str, customer_id: int) -> Profile:
 
 
 def read_profile_form(form: ProfileForm) -> Profile:
-    """Checks every answer; raises InvalidProfile naming each field (and contact line) to fix."""
+    """Checks every answer; raises InvalidProfile naming each field (and contact line) to fix.
+
+    Names and aliases are cleaned and bounded as every customer name is (bot.validation.name);
+    the other answers must fit their columns and hold no control characters."""
     problems: dict[str, tuple[str, dict[str, object]]] = {}
+
+    def checked(field: str, check: Callable[[], T]) -> T | None:
+        try:
+            return check()
+        except InvalidInput as refused:
+            problems.setdefault(field, (refused.key, refused.params))
+            return None
+
     name = (form.name or "").strip()
     if not name:
         problems["name"] = ("profile_need_name", {})
+    else:
+        name = checked("name", lambda: validation.name(name)) or ""
     kind = form.kind or "company"
     if kind not in {k.value for k in CustomerKind}:
         problems["kind"] = ("edit_bad_choice", {})
@@ -94,35 +112,62 @@ def read_profile_form(form: ProfileForm) -> Profile:
             continue
         parts = [p.strip() or None for p in line.split("|")] + [None] * 4
         person, title, email, phone = parts[:4]
-        if len(line.split("|")) > 4 or not person:
-            problems.setdefault("contacts", ("profile_bad_contact_line", {"line": number}))
-        elif email and not _EMAIL.match(email):
-            problems.setdefault("contacts", ("profile_bad_email", {"line": number, "value": email}))
-        elif phone and not _PHONE.match(phone):
-            problems.setdefault("contacts", ("profile_bad_phone", {"line": number, "value": phone}))
+        problem = _contact_problem(number, line, parts[:4])
+        if problem is not None:
+            problems.setdefault("contacts", problem)
         else:
             contacts.append(ContactLine(str(person), title, email, phone))
-    aliases = tuple(dict.fromkeys(a.strip() for a in re.split(r"[,，、\n]", form.aliases or "") if a.strip()))
+    aliases: list[str] = []
+    for written in re.split(r"[,，、\n]", form.aliases or ""):
+        alias = checked("aliases", partial(validation.name, written)) if written.strip() else None
+        if alias and alias not in aliases:
+            aliases.append(alias)
+    region = checked("region", lambda: validation.field(form.region or "", limit=validation.REGION_MAX))
+    industry = checked(
+        "industry", lambda: validation.field(form.industry or "", limit=validation.INDUSTRY_MAX)
+    )
     if problems:
         raise InvalidProfile(problems)
     return Profile(
         customer_id=0,
         name=name,
-        aliases=aliases,
+        aliases=tuple(aliases),
         kind=kind,
         owner_id=form.owner_id or None,
-        region=(form.region or "").strip() or None,
-        industry=(form.industry or "").strip() or None,
+        region=region or None,
+        industry=industry or None,
         contacts=tuple(contacts),
     )
 
 
+def _contact_problem(number: int, line: str, parts: list[str | None]) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with contact line `number` (name | title | email | phone), if anything."""
+    person, _, email, phone = parts
+    if validation.has_control_chars(line):
+        return "profile_contact_control_chars", {"line": number}
+    if len(line.split("|")) > 4 or not person:
+        return "profile_bad_contact_line", {"line": number}
+    for part, limit in zip(parts, validation.CONTACT_MAX.values(), strict=True):
+        if part and len(part) > limit:
+            shown = validation.preview(part)
+            return "profile_contact_too_long", {
+                "line": number,
+                "value": shown,
+                "length": len(part),
+                "limit": limit,
+            }
+    if email and not _EMAIL.match(email):
+        return "profile_bad_email", {"line": number, "value": email}
+    if phone and not _PHONE.match(phone):
+        return "profile_bad_phone", {"line": number, "value": phone}
+    return None
+
+
 def save_profile(*, db: Database, team_id: str, customer_id: int, profile: Profile, now: datetime) -> Profile:
-    """Applies the form in one transaction. A name or alias another customer already has is refused."""
+    """Applies the form in one transaction. A name or alias another customer already has is refused;
+    a customer deleted since the form opened is CustomerGone."""
     with db.session() as session:
-        customer = customers.get_customer(session=session, team_id=team_id, customer_id=customer_id)
-        if customer is None:
-            raise UserError("customer_usage")
+        customer = existing(session=session, team_id=team_id, customer_id=customer_id)
         wanted = [("name", profile.name), *[("aliases", alias) for alias in profile.aliases]]
         for field, value in wanted:
             owner = customers.name_owner(session=session, team_id=team_id, normalized=normalize_name(value))

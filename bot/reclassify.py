@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlmodel import Session
 
+from bot import validation
 from bot.classification import WINDOW_DAYS, Purchase, churn_warning, lifecycle_stage, value_tiers
 from bot.errors import UserError
 from bot.i18n import t
@@ -114,13 +115,12 @@ def set_thresholds(*, db: Database, team_id: str, at_risk_days: int, churn_days:
 
 
 def set_rate(*, db: Database, team_id: str, currency: str, rate: str, now: datetime) -> Decimal:
+    """How much of the workspace currency one `currency` buys; a rate the column cannot hold
+    exactly is refused (bot.validation.rate)."""
     code = currency.strip().upper()
-    try:
-        value = Decimal(rate.replace(",", "."))
-    except InvalidOperation:
-        raise UserError("crm_bad_rate") from None
-    if len(code) != 3 or not code.isalpha() or not value.is_finite() or value <= 0:
+    if len(code) != 3 or not code.isalpha():
         raise UserError("crm_bad_rate")
+    value = validation.rate(rate)
     with db.session() as session:
         classification.set_rate(session=session, team_id=team_id, currency=code, rate=value, now=now)
     return value

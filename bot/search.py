@@ -4,6 +4,7 @@
     [from:@U123 | from:<@U123|name>] [since:2026-01-01 | since:7d] [until:2026-02-01]
 
 Words may be English or Chinese, and every one must occur in the note (a substring, ignoring case).
+A query with a control character in it is refused (bot.validation: "input_control_chars").
 `since` is the start of that day, `until` the end of that day (both inclusive), in the zone given
 (UTC by default); `since:7d` / `since:2w` count back from now. A filter that cannot be read raises
 UserError("search_bad_filter", filter=…, value=…); a query with nothing in it, "search_empty".
@@ -18,8 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NoReturn
 
+from bot import validation
 from bot.errors import UserError
 from bot.language import normalize_name
+from bot.language.tags import normalize_tag
 from storage import search as storage_search
 from storage.db import Database
 from storage.search import SearchQuery
@@ -70,7 +73,7 @@ def parse_query(text: str, *, now: datetime | None = None, tz: tzinfo = UTC) -> 
     author: str | None = None
     since: datetime | None = None
     until: datetime | None = None
-    for token in _TOKEN.finditer(unicodedata.normalize("NFC", text)):
+    for token in _TOKEN.finditer(unicodedata.normalize("NFC", validation.plain(text))):
         key = _KEYS.get((token.group("key") or "").casefold())
         value = _unquote(token.group("value") or "")
         if key == "customer":
@@ -145,7 +148,7 @@ def _unquote(value: str) -> str:
 def _tag(word: str) -> str | None:
     if word[:1] not in ("#", "＃") or len(word) < 2:
         return None
-    tag = unicodedata.normalize("NFKC", word[1:]).rstrip("-_").lower()
+    tag = normalize_tag(word[1:])
     return tag if re.fullmatch(r"\w[\w-]*", tag) else None
 
 

@@ -21,8 +21,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot import validation
 from bot.errors import UserError
 from bot.language import normalize_name
+from bot.language.tags import normalize_tag
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import segments as store
 from storage.db import Database
@@ -81,7 +83,7 @@ class Filter:
 def parse_filter(text: str) -> Filter:
     """Reads a definition; a word it cannot use is named in a UserError("segment_bad_word")."""
     values: dict[str, list[str]] = {}
-    for word in text.split():
+    for word in validation.plain(text).split():
         key, sep, value = word.partition(":") if ":" in word else word.partition("：")
         name = _KEYS.get(key.casefold())
         if not sep or name is None or not value:
@@ -112,8 +114,10 @@ def parse_filter(text: str) -> Filter:
     if any(value.casefold() not in _OPEN for value in complaints):
         values["complaints"] = [value for value in complaints if value.casefold() not in _OPEN]
     return Filter(
-        tags=tuple(t.lstrip("#＃").casefold() for v in values.get("tag", []) for t in v.split(",")),
-        any_tags=tuple(t.lstrip("#＃").casefold() for v in values.get("anytag", []) for t in v.split(",")),
+        tags=tuple(normalize_tag(t.lstrip("#＃")) for v in values.get("tag", []) for t in v.split(",")),
+        any_tags=tuple(
+            normalize_tag(t.lstrip("#＃")) for v in values.get("anytag", []) for t in v.split(",")
+        ),
         stages=mapped("stage", _STAGES),
         tiers=mapped("tier", _TIERS),
         owner=owner.strip("<@>").split("|")[0] if owner else None,
@@ -168,7 +172,14 @@ def definition(*, db: Database, team_id: str, name: str) -> str:
     return _definition(db, team_id, name)[0]
 
 
+def is_name(name: str) -> bool:
+    """Whether a segment could be called `name`: a name that cannot is not looked up at all."""
+    return name in BUILT_IN or _NAME.match(name) is not None
+
+
 def _definition(db: Database, team_id: str, name: str) -> tuple[str, Filter]:
+    if not is_name(name):
+        raise UserError("segment_not_found", name=name)
     if name in BUILT_IN:
         wanted = parse_filter(BUILT_IN[name])
         return BUILT_IN[name], Filter(**{**wanted.__dict__, "either_tag_or_tier": name == "vip"})
@@ -233,5 +244,7 @@ def listing(*, db: Database, team_id: str) -> list[tuple[str, str]]:
 
 
 def remove(*, db: Database, team_id: str, name: str) -> bool:
+    if not is_name(name):
+        return False
     with db.session() as session:
         return store.delete_segment(session=session, team_id=team_id, name=name)

@@ -6,14 +6,18 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import validation
 from bot.customers import CustomerNotFound
 from bot.errors import UserError
+from bot.language.scripts import FORMAT_CHARS
+from bot.language.tags import normalize_tag
 from bot.resolve import resolve
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, tags
 from storage.db import Database
 
-_CHANGE = re.compile(r"^([+-])[#＃]?([\w\-]+)$")
+# A tag may carry invisible format characters (a pasted zero-width space); normalize_tag drops them.
+_CHANGE = re.compile(f"^([+-])[#＃]?([\\w\\-{FORMAT_CHARS}]+)$")
 
 
 @dataclass(frozen=True)
@@ -32,18 +36,18 @@ class TagResult:
 
 
 def read_tag_command(text: str) -> TagChange:
-    """`acme +vip -trial`, `"Acme Health" +vip`, `#renewal-2027 +priority`."""
-    words = text.split()
+    """`acme +vip -trial`, `"Acme Health" +vip`, `#renewal-2027 +priority`.
+
+    Tags are read as a note's are and must fit their column (bot.validation.tag)."""
+    words = validation.plain(text).split()
     changes = [w for w in words if _CHANGE.match(w)]
     target = " ".join(w for w in words if not _CHANGE.match(w)).strip().strip("\"'“”「」")
     if not target or not changes:
         raise UserError("crm_tag_usage")
-    add = tuple(
-        dict.fromkeys(m.group(2).casefold() for w in changes if (m := _CHANGE.match(w)) and m.group(1) == "+")
-    )
-    remove = tuple(
-        dict.fromkeys(m.group(2).casefold() for w in changes if (m := _CHANGE.match(w)) and m.group(1) == "-")
-    )
+    add = validation.tags(m.group(2) for w in changes if (m := _CHANGE.match(w)) and m.group(1) == "+")
+    remove = validation.tags(m.group(2) for w in changes if (m := _CHANGE.match(w)) and m.group(1) == "-")
+    if not add and not remove:
+        raise UserError("crm_tag_usage")
     return TagChange(target=target, add=add, remove=remove)
 
 
@@ -53,7 +57,9 @@ def apply_tags(
     with db.session() as session:
         workspace_for(session, team_id, defaults, now)
         if change.target.startswith(("#", "＃")):
-            ids = tags.customers_tagged(session=session, team_id=team_id, name=change.target[1:].casefold())
+            ids = tags.customers_tagged(
+                session=session, team_id=team_id, name=normalize_tag(change.target[1:])
+            )
         else:
             found = resolve(session=session, team_id=team_id, name=change.target)
             if found.customer_id is None:

@@ -127,8 +127,17 @@ def create_clicked(
     name = str(action["value"])
     lang = reply_lang(name, rt.settings.locale)
     now = rt.clock()
-    card = customers.create_customer(
-        db=rt.db, team_id=team_of(body), name=name, user_id=body["user"]["id"], now=now, defaults=rt.defaults
-    )
+    try:
+        card = customers.create_customer(
+            db=rt.db,
+            team_id=team_of(body),
+            name=name,
+            user_id=body["user"]["id"],
+            now=now,
+            defaults=rt.defaults,
+        )
+    except UserError as refused:
+        tell(respond, errors.user_error(refused, lang))
+        return
     message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
     redraw(respond, message)

@@ -36,12 +36,22 @@ def _channel(body: dict[str, Any]) -> str | None:
 
 
 def _open_form(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext, kind: str
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
+    kind: str,
 ) -> None:
     ack()
     rt = runtime(context)
     customer_id = int(action["value"])
-    name = customers.customer_name(db=rt.db, team_id=team_of(body), customer_id=customer_id)
+    try:
+        name = customers.customer_name(db=rt.db, team_id=team_of(body), customer_id=customer_id)
+    except UserError as refused:
+        tell(respond, errors.user_error(refused, rt.settings.locale))
+        return
     lang = reply_lang(name, rt.settings.locale)
     build = card_modals.add_note if kind == "note" else card_modals.add_follow_up
     view = build(customer_id=customer_id, customer=name, channel_id=_channel(body), lang=lang)
@@ -49,15 +59,25 @@ def _open_form(
 
 
 def add_note_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
 ) -> None:
-    _open_form(ack, body, action, client, context, "note")
+    _open_form(ack, body, action, respond, client, context, "note")
 
 
 def add_follow_up_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
 ) -> None:
-    _open_form(ack, body, action, client, context, "follow_up")
+    _open_form(ack, body, action, respond, client, context, "follow_up")
 
 
 def add_note_submitted(
@@ -76,14 +96,16 @@ def add_note_submitted(
             defaults=rt.defaults,
             slack_channel_id=meta.get("channel"),
             user_tz=actor_zone(body, context),
-            customer=str(meta["customer"]),
+            customer_id=int(meta["customer_id"]),
             source="card",
         )
-    except notes.NoteRejected as rejected:
-        ack(
-            response_action="errors",
-            errors={card_modals.TEXT_BLOCK: t(rejected.key, rejected.lang, detail=rejected.detail or "")},
+    except UserError as refused:  # the text, or a customer gone since the form opened
+        lang = (
+            refused.lang
+            if isinstance(refused, notes.NoteRejected)
+            else str(meta.get("lang") or rt.settings.locale)
         )
+        ack(response_action="errors", errors={card_modals.TEXT_BLOCK: errors.reason(refused, lang)})
         return
     ack()
     if meta.get("channel"):
@@ -102,17 +124,20 @@ def add_follow_up_submitted(
             db=rt.db,
             team_id=team_id,
             user_id=user_id,
-            text=f"\u201c{meta['customer']}\u201d {text}",
+            text=text,
             now=now,
             defaults=rt.defaults,
             slack_channel_id=meta.get("channel"),
             user_tz=actor_zone(body, context),
+            customer_id=int(meta["customer_id"]),
         )
-    except notes.NoteRejected as rejected:
-        ack(
-            response_action="errors",
-            errors={card_modals.TEXT_BLOCK: t(rejected.key, rejected.lang, detail=rejected.detail or "")},
+    except UserError as refused:  # the text, or a customer gone since the form opened
+        lang = (
+            refused.lang
+            if isinstance(refused, notes.NoteRejected)
+            else str(meta.get("lang") or rt.settings.locale)
         )
+        ack(response_action="errors", errors={card_modals.TEXT_BLOCK: errors.reason(refused, lang)})
         return
     ack()
     if meta.get("channel"):
@@ -145,19 +170,32 @@ def share_clicked(
     ack()
     rt = runtime(context)
     now = rt.clock()
-    team_id = team_of(body)
-    name = customers.customer_name(db=rt.db, team_id=team_id, customer_id=int(action["value"]))
-    card = customers.customer_card(db=rt.db, team_id=team_id, query=name, now=now, defaults=rt.defaults)
-    lang = reply_lang(name, rt.settings.locale)
+    try:
+        card = customers.card_of(
+            db=rt.db, team_id=team_of(body), customer_id=int(action["value"]), now=now, defaults=rt.defaults
+        )
+    except UserError as refused:
+        tell(respond, errors.user_error(refused, rt.settings.locale))
+        return
+    lang = reply_lang(card.name, rt.settings.locale)
     share(respond, cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False))
 
 
 def edit_profile_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
 ) -> None:
     ack()
     rt = runtime(context)
-    current = profile.profile_of(db=rt.db, team_id=team_of(body), customer_id=int(action["value"]))
+    try:
+        current = profile.profile_of(db=rt.db, team_id=team_of(body), customer_id=int(action["value"]))
+    except UserError as refused:
+        tell(respond, errors.user_error(refused, rt.settings.locale))
+        return
     lang = reply_lang(current.name, rt.settings.locale)
     view = profile_modal.profile_modal(current, lang=lang, channel_id=_channel(body))
     open_view(client, view, trigger_id=body["trigger_id"], lang=lang)
@@ -182,6 +220,9 @@ def profile_submitted(
             response_action="errors",
             errors={f: t(key, lang, **params) for f, (key, params) in invalid.fields.items()},
         )
+        return
+    except UserError as refused:  # the customer is gone since the form opened: said on its first field
+        ack(response_action="errors", errors={"name": errors.reason(refused, lang)})
         return
     ack()
     if meta.get("channel"):

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot import customers, followups, notes
 from bot.errors import UserError
-from bot.i18n import reply_lang, t
+from bot.i18n import reply_lang
 from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
@@ -49,7 +49,7 @@ def note_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> Non
             user_tz=actor_zone(command, context),
         )
     except notes.NoteRejected as rejected:
-        problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
+        problem = errors.user_error(rejected, rejected.lang).text
         _answer(ack, note_views.note_usage(rejected.lang, problem))
         return
     context[FILED], context[SAID_AT] = filed, now
@@ -123,7 +123,7 @@ def followup_command(ack: Ack, command: dict[str, Any], context: BoltContext) ->
             user_tz=actor_zone(command, context),
         )
     except notes.NoteRejected as rejected:
-        problem = t(rejected.key, rejected.lang, detail=rejected.detail or "")
+        problem = errors.user_error(rejected, rejected.lang).text
         _answer(ack, followup_views.follow_up_usage(rejected.lang, problem))
         return
     except UserError as refused:

@@ -62,14 +62,18 @@ def snooze_chosen(
     value = str(action["selected_option"]["value"])
     choice = value.split("|", 1)[0]
     follow_up_id, due = views.parse_token(value)
-    outcome = reminder_actions.snooze(
-        db=rt.db,
-        team_id=team_of(body),
-        follow_up_id=follow_up_id,
-        due=due,
-        choice=choice,
-        now=rt.clock(),
-    )
+    try:
+        outcome = reminder_actions.snooze(
+            db=rt.db,
+            team_id=team_of(body),
+            follow_up_id=follow_up_id,
+            due=due,
+            choice=choice,
+            now=rt.clock(),
+        )
+    except UserError as refused:
+        tell(respond, errors.user_error(refused, rt.settings.locale))
+        return
     if not outcome.changed or outcome.until is None or outcome.zone is None:
         _stale(respond, outcome.ctx.lang)
         return
@@ -82,13 +86,17 @@ def reassign_chosen(
     ack()
     rt = runtime(context)
     follow_up_id, due = views.parse_token(str(action["block_id"]))
-    outcome = reminder_actions.reassign(
-        db=rt.db,
-        team_id=team_of(body),
-        follow_up_id=follow_up_id,
-        due=due,
-        assignee_id=action["selected_user"],
-    )
+    try:
+        outcome = reminder_actions.reassign(
+            db=rt.db,
+            team_id=team_of(body),
+            follow_up_id=follow_up_id,
+            due=due,
+            assignee_id=action["selected_user"],
+        )
+    except UserError as refused:
+        tell(respond, errors.user_error(refused, rt.settings.locale))
+        return
     if not outcome.changed:
         _stale(respond, outcome.ctx.lang)
         return

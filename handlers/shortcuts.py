@@ -61,7 +61,10 @@ def save_as_note_submitted(
             default_currency=rt.settings.default_currency,
         )
     except note_edit.InvalidFields as invalid:
-        ack(response_action="errors", errors={field: t(key, lang) for field, key in invalid.fields.items()})
+        ack(
+            response_action="errors",
+            errors={field: t(key, lang, **params) for field, (key, params) in invalid.fields.items()},
+        )
         return
     channel, ts, user_id = str(meta["channel"]), str(meta["ts"]), str(body["user"]["id"])
     try:

@@ -41,7 +41,10 @@ def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context
             lang=lang,
         )
     except note_edit.InvalidFields as invalid:
-        ack(response_action="errors", errors={field: t(key, lang) for field, key in invalid.fields.items()})
+        ack(
+            response_action="errors",
+            errors={field: t(key, lang, **params) for field, (key, params) in invalid.fields.items()},
+        )
         return
     except UserError as refused:
         ack(response_action="errors", errors={"body": errors.user_error(refused, lang).text})

@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Create {name}",
         "zh": "新建客户 {name}",
     },
+    "customer_gone": {
+        "en": "That customer no longer exists — it may have been deleted or merged. Look it up again: `/customer <name>`.",
+        "zh": "这个客户已不存在，可能已被删除或合并。请重新查找：`/customer <客户名>`。",
+    },
     "customer_did_you_mean": {
         "en": "No customer called *{name}*. Did you mean: {options}?",
         "zh": "没有叫 *{name}* 的客户。你是不是要找：{options}？",

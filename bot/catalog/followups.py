@@ -60,8 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个跟进已经关闭了。",
     },
     "followup_not_found": {
-        "en": "That follow-up no longer exists.",
-        "zh": "这个跟进已不存在。",
+        "en": "That follow-up no longer exists — it may have been deleted.",
+        "zh": "这个跟进已不存在，可能已被删除。",
     },
     "followup_not_yours": {
         "en": "Only the person it is assigned to, or who set it, can close a follow-up.",

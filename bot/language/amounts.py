@@ -198,5 +198,7 @@ def pick(matches: Iterable[re.Match[str]], default_currency: str) -> Amount | No
 def _amount(value: Decimal, currency: str) -> Amount | None:
     if value <= 0:
         return None
-    whole = value == value.to_integral_value()
-    return Amount(value=value.quantize(Decimal(1)) if whole else value, currency=currency)
+    whole = value.to_integral_value()
+    # Any size is read as written (its limit is the note's, bot.validation); quantize() would
+    # raise past 28 digits.
+    return Amount(value=whole if value == whole else value, currency=currency)

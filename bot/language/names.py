@@ -12,9 +12,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.language.scripts import HAN_RANGES, words
+from bot.language.scripts import CONTROL_CHARS, FORMAT_CHARS, HAN_RANGES, words
 
 _WS = re.compile(r"\s+")
+_INVISIBLE = re.compile(f"[{FORMAT_CHARS}{CONTROL_CHARS}]+")
 _QUOTES = {"“": "”", '"': '"', "「": "」", "『": "』", "‘": "’", "＂": "＂", "《": "》"}
 _TRAILING_PUNCT = ",.;:!?)，。；：！？、"
 _HAN_PUNCT_CHARS = "，。；：！？、「」『』“”《》（）"
@@ -25,7 +26,15 @@ _GUESS_WORDS = 4
 
 
 def normalize_name(name: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+    """The key a name is stored and looked up under: names that look alike share it.
+
+    NFKC folds full-width and compatibility forms (ＡＣＭＥ is acme; CJK ideographs are unchanged),
+    case is folded, any run of whitespace (NBSP, ideographic space) is one space, and invisible
+    characters are left out: format characters (zero-width space and joiners, bidi marks, BOM) and
+    control codes. So `ac\u200bme` finds acme, and no key ever carries a NUL to the database.
+    """
+    folded = _INVISIBLE.sub("", unicodedata.normalize("NFKC", name)).casefold()
+    return _WS.sub(" ", folded).strip()
 
 
 @dataclass(slots=True)  # internal; not frozen, which makes construction 5x cheaper

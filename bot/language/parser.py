@@ -18,13 +18,10 @@ from bot.language.lexicon import tokens
 from bot.language.markup import Marked, mark, tidy
 from bot.language.messages import message
 from bot.language.model import FollowUp, ParsedNote
-from bot.language.scripts import clause, has_han, is_han, words
+from bot.language.scripts import CONTROL, clause, has_han, is_han, words
 from bot.language.tags import find_tags, tag_spans, without_tags
 
 MAX_CHARS = 4000
-# Newline, carriage return and tab are ordinary in pasted notes; every other control character
-# (NUL, escape sequences, C1 codes) is a sign of a broken paste.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LEADING_SEPARATORS = re.compile(r"[\s:：,，\-–—]+")
 # Words left dangling once the date is cut out of a task: "call back (by) friday", "send it (on) dec 5".
 _EDGE_PUNCT = " \t\n,，:：;；-–—"
@@ -67,7 +64,9 @@ def _input_problem(text: str) -> ParsedNote | None:
     lang = "zh" if has_han(text[:MAX_CHARS]) else "en"
     if len(text) > MAX_CHARS:
         return failed("too_long", lang, length=len(text), limit=MAX_CHARS)
-    if _CONTROL.search(text):
+    # Newline, carriage return and tab are ordinary in pasted notes; every other control character
+    # (NUL, escape sequences, C1 codes) is a sign of a broken paste: refused, as everywhere (bot.validation).
+    if CONTROL.search(text):
         return failed("control_chars", lang)
     if not text.strip():
         return failed("empty", lang)

@@ -1,8 +1,22 @@
-"""Character classes shared by the grammars: what is Han, what ends a clause."""
+"""Character classes shared by the grammars: what is Han, what ends a clause, what cannot be seen."""
 
 from __future__ import annotations
 
 import re
+
+# Control characters other than tab, newline and carriage return (NUL, escape sequences, C1 codes):
+# a sign of a broken paste, and PostgreSQL cannot hold a NUL in text at all.
+CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+CONTROL = re.compile(f"[{CONTROL_CHARS}]")
+# Invisible format characters (Unicode category Cf, as of Unicode 14): soft hyphen, zero-width space,
+# non-joiner and joiner, bidi marks and embeddings, word joiner, BOM, tag characters. Nothing a person
+# sees, so never what tells one name or tag from another (tests/unit pins this list to the category).
+FORMAT_CHARS = (
+    "\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+FORMAT = re.compile(f"[{FORMAT_CHARS}]")
 
 HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 HAN = re.compile(f"[{HAN_RANGES}]")

@@ -6,10 +6,19 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from bot.language.scripts import FORMAT, FORMAT_CHARS
+
 # The scan text has full-width `＃` folded to `#` and links blanked, so a `#` in a URL never shows
 # up here. The pattern starts with a literal `#`, which the regex engine finds with a fast search;
 # whether the `#` is glued to a word ("C#", "issue#4": not a tag) is checked on the match.
-_HASH = re.compile(r"#(\w[\w-]*)")
+# Invisible format characters (a zero-width space pasted into `#vip`) belong to the tag they sit in.
+_HASH = re.compile(f"#([{FORMAT_CHARS}]*\\w[\\w\\-{FORMAT_CHARS}]*)")
+
+
+def normalize_tag(word: str) -> str:
+    """A tag as stored and looked up: NFKC (`ＶＩＰ` is vip), lower-cased, without invisible format
+    characters (`vi\u200bp` is vip) or trailing `-`/`_`. Every way a tag comes in goes through here."""
+    return FORMAT.sub("", unicodedata.normalize("NFKC", word)).rstrip("-_").lower()
 
 
 def _is_tag(word: str) -> bool:
@@ -25,14 +34,14 @@ def _tags(scan: str, start: int = 0, end: int | None = None) -> Iterator[re.Matc
         before = scan[at - 1] if at else " "
         if before.isalnum() or before in "_#&":
             continue
-        if _is_tag(match.group(1).rstrip("-_")):
+        if _is_tag(normalize_tag(match.group(1))):
             yield match
 
 
 def find_tags(scan: str) -> tuple[str, ...]:
     found: list[str] = []
     for match in _tags(scan):
-        tag = unicodedata.normalize("NFKC", match.group(1).rstrip("-_")).lower()
+        tag = normalize_tag(match.group(1))
         if tag not in found:
             found.append(tag)
     return tuple(found)

@@ -29,6 +29,11 @@ def user_error(error: UserError, lang: str) -> Message:
     return Message(text=text, blocks=[section(text)], lang=lang)
 
 
+def reason(error: UserError, lang: str) -> str:
+    """A refusal's words as plain text, for a form's field (where Slack shows no markup)."""
+    return t(error.key, lang, **{k: v for k, v in error.params.items() if v is not None})
+
+
 def generic_error(lang: str) -> Message:
     text = "⚠️ " + t("error_generic", lang)
     return Message(text=text, blocks=[section(text)], lang=lang)

@@ -200,3 +200,52 @@ def test_note_of_exactly_4000_characters_is_accepted() -> None:
 )
 def test_lang_is_chinese_only_when_the_note_itself_has_han(text: str, lang: str) -> None:
     assert parse(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("acme #vi\u200bp", ("vip",)),
+        ("acme #\u200bvip and #vip\u200d", ("vip",)),
+        ("acme #ＶＩＰ ＃Ｒｅｎｅｗａｌ", ("vip", "renewal")),
+        ("格力 #交\u200b付", ("交付",)),
+    ],
+)
+def test_invisible_characters_and_full_width_letters_do_not_make_another_tag(
+    text: str, tags: tuple[str, ...]
+) -> None:
+    assert parse(text).tags == tags
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ac\u200bme",
+        "ac\u200dme",
+        "ac\u200cme",
+        "\u200facme",
+        "\ufeffacme",
+        "ac\u00adme",
+        "ＡＣＭＥ",
+        "ac\x00me",
+    ],
+)
+def test_a_look_alike_name_has_the_same_key_and_is_read_as_the_known_name(written: str) -> None:
+    assert normalize_name(written) == "acme"
+    assert "acme" in candidate_prefixes(f"{written} called")
+    if "\x00" not in written:  # a note with a control character is refused (above)
+        assert parse(f"{written} called re pricing", known=("acme",)).customer == "acme"
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Acme\u00a0Health", "acme health"),
+        ("Acme\u3000Health", "acme health"),
+        ("Acme \u200b Health", "acme health"),
+        ("阿里\u200b巴巴", "阿里巴巴"),
+        ("华为（中国）", "华为(中国)"),
+    ],
+)
+def test_name_keys_fold_spaces_and_invisible_characters_and_keep_han(written: str, key: str) -> None:
+    assert normalize_name(written) == key
