@@ -6,6 +6,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot import validation
 from bot.customers import customer_named
 from bot.errors import UserError
 from bot.language import candidate_prefixes
@@ -66,7 +67,7 @@ def set_capture(
 def set_capture_emoji(
     *, db: Database, team_id: str, emoji: str, now: datetime, defaults: WorkspaceDefaults
 ) -> str:
-    name = emoji.strip().strip(":").lower()
+    name = validation.emoji(emoji)  # refuses a name longer than the column holds
     if not name or any(ch.isspace() for ch in name):
         raise UserError("crm_bad_emoji")
     with db.session() as session:

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import capture, digests, reclassify, search, segments, tagging, validation
+from bot import capture, digests, reclassify, search, segments, tagging
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import digests as digest_views
@@ -99,11 +99,10 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                 lang,
             )
         elif words[:2] == ["settings", "emoji"] and len(words) == 3:
-            # bot.validation.emoji refuses a name longer than the column before capture stores it.
             emoji = capture.set_capture_emoji(
                 db=rt.db,
                 team_id=command["team_id"],
-                emoji=validation.emoji(words[2]),
+                emoji=words[2],
                 now=rt.clock(),
                 defaults=rt.defaults,
             )
