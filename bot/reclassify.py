@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from sqlmodel import Session
@@ -12,11 +12,13 @@ from bot import validation
 from bot.classification import WINDOW_DAYS, Purchase, churn_warning, lifecycle_stage, value_tiers
 from bot.errors import UserError
 from bot.i18n import t
-from storage import classification
+from storage import classification, runs
 from storage.db import Database
 from storage.models import Workspace
 
 CHUNK = 2000  # customers per conditional update (and per transaction)
+PERIOD_HOURS = 6  # stages move with time alone (no note for 30 days), so they are recomputed on a clock
+RUN_LEASE = timedelta(minutes=30)  # far longer than a recompute takes (about 5 s at 100,000 customers)
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,33 @@ class Recomputed:
     moved: int  # stage changes recorded
     warnings: int  # churn-warning follow-ups created
     unconverted: tuple[str, ...]  # purchase currencies with no rate to the workspace currency
+
+
+def period_of(now: datetime) -> str:
+    """The 6-hour period `now` falls in, named by its start in UTC: 2026-12-02T06."""
+    start = now.astimezone(UTC).replace(hour=now.astimezone(UTC).hour // PERIOD_HOURS * PERIOD_HOURS)
+    return start.strftime("%Y-%m-%dT%H")
+
+
+def recompute_due(*, db: Database, team_id: str, now: datetime, owner: str) -> Recomputed | None:
+    """The scheduled recompute: once per workspace per 6-hour period, whatever number of processes
+    ask (the first to claim the period runs it; storage.runs). None when another has it or had it."""
+    period = period_of(now)
+    with db.session() as session:
+        if not runs.claim(
+            session=session,
+            team_id=team_id,
+            job="recompute",
+            period=period,
+            owner=owner,
+            now=now,
+            lease=RUN_LEASE,
+        ):
+            return None
+    done = recompute(db=db, team_id=team_id, now=now)
+    with db.session() as session:
+        runs.finish(session=session, team_id=team_id, job="recompute", period=period, owner=owner, now=now)
+    return done
 
 
 def recompute(*, db: Database, team_id: str, now: datetime) -> Recomputed:

@@ -24,7 +24,7 @@ _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 def register(app: App) -> None:
     # `/crm digest send` posts after the answer to Slack (building and drawing take a while).
-    app.command("/crm")(ack=crm_command, lazy=[send_digest_later])
+    app.command("/crm")(ack=crm_command, lazy=[send_digest_later, recompute_later])
     app.action(search_views.PAGE_ACTION)(search_page_clicked)
 
 
@@ -80,24 +80,8 @@ def crm_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None
                 lang,
             )
         elif words[:1] == ["recompute"]:
-            done = reclassify.recompute(db=rt.db, team_id=command["team_id"], now=rt.clock())
-            missing = (
-                t("crm_missing_rates", lang, currencies=", ".join(done.unconverted))
-                if done.unconverted
-                else ""
-            )
-            _answer(
-                ack,
-                t(
-                    "crm_recomputed",
-                    lang,
-                    customers=done.customers,
-                    moved=done.moved,
-                    warnings=done.warnings,
-                    missing=missing,
-                ),
-                lang,
-            )
+            # 2.6–5.5 s at 100,000 customers: answered at once, done after (recompute_later).
+            _answer(ack, t("crm_recomputing", lang), lang)
         elif words[:2] == ["settings", "emoji"] and len(words) == 3:
             emoji = capture.set_capture_emoji(
                 db=rt.db,
@@ -181,6 +165,26 @@ def send_digest_later(command: dict[str, Any], respond: Respond, context: BoltCo
         )
     except UserError as refused:
         tell(respond, errors.user_error(refused, lang))
+
+
+def recompute_later(command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    """`/crm recompute`, after the answer: classifies every customer, then says what moved."""
+    text = str(command.get("text", ""))
+    if text.split()[:1] != ["recompute"]:
+        return
+    rt = runtime(context)
+    lang = reply_lang(text, rt.settings.locale)
+    done = reclassify.recompute(db=rt.db, team_id=str(command["team_id"]), now=rt.clock())
+    missing = t("crm_missing_rates", lang, currencies=", ".join(done.unconverted)) if done.unconverted else ""
+    result = t(
+        "crm_recomputed",
+        lang,
+        customers=done.customers,
+        moved=done.moved,
+        warnings=done.warnings,
+        missing=missing,
+    )
+    tell(respond, Message(text=result, blocks=[section(result)], lang=lang))
 
 
 def _capture(

@@ -116,6 +116,21 @@ class ReplyTarget(SQLModel, table=True):
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
+class JobRun(SQLModel, table=True):
+    """One period's run of a scheduled job for a workspace (the 6-hourly recompute): inserting the
+    row claims the run, so it happens once however many processes tick. A run whose holder's lease
+    ran out unfinished (it died) may be taken over (storage.runs)."""
+
+    __tablename__ = "job_run"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    job: str = Field(primary_key=True, max_length=32)
+    period: str = Field(primary_key=True, max_length=32)  # e.g. 2026-12-02T06 for the run from 06:00 UTC
+    acquired_by: str = Field(max_length=64)
+    acquired_until: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
 class CustomerBase(SQLModel):
     name: str = Field(max_length=200)
     kind: CustomerKind = Field(default=CustomerKind.company, sa_type=String(16))

@@ -138,6 +138,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "1 {currency} = {rate} {base}.",
         "zh": "1 {currency} = {rate} {base}。",
     },
+    "crm_recomputing": {
+        "en": "Classifying every customer now; the result follows here in a moment.",
+        "zh": "正在为所有客户重新分类，结果稍后显示在这里。",
+    },
     "crm_recomputed": {
         "en": "Classified {customers} customers: {moved} moved stage, {warnings} churn warnings sent.{missing}",
         "zh": "已为 {customers} 个客户分类：{moved} 个阶段变化，发出 {warnings} 条流失预警。{missing}",

@@ -17,6 +17,7 @@ from bot.web import build_web, serve_in_thread
 from storage.db import Database
 from tests import factories as f
 from tests.support.clock import FrozenClock
+from tests.support.waiting import wait_for
 
 
 @dataclass
@@ -44,6 +45,13 @@ class Rapport:
     def click(self, action_id: str, value: str, *, user: str = f.USER) -> f.HttpAnswer:
         body = f.button_body(action_id, value, user=user, response_url=self.response_url())
         return f.post(self.url + "/slack/events", body, f.signed(body))
+
+    def recompute(self) -> str:
+        """`/crm recompute`, which answers at once and says what it did after: that saying."""
+        before = len(self.responses())
+        assert "Classifying" in self.command("recompute", command="/crm").json()["text"]
+        said = wait_for(lambda: self.responses()[before:], "the result of /crm recompute")
+        return str(said[-1]["text"])
 
     def responses(self) -> list[dict[str, Any]]:
         return [call.params for call in self.slack.calls_to("response_url")]

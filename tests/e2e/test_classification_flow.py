@@ -14,7 +14,7 @@ def _customers(rapport: Rapport) -> dict[str, tuple[str, str]]:
 
 
 def _recompute(rapport: Rapport) -> str:
-    return str(rapport.command("recompute", command="/crm").json()["text"])
+    return rapport.recompute()
 
 
 def test_recompute_stores_stages_and_tiers_and_records_each_move_once(rapport: Rapport) -> None:

@@ -76,7 +76,7 @@ def test_the_weekly_summary_counts_complaints_opened_and_resolved(rapport: Rappo
     rapport.command("acme bought 20 seats for $12k #vip")
     rapport.command("acme complained about the invoice #vip")
     rapport.command("acme complained about slow support #vip")
-    rapport.command("recompute", command="/crm")
+    rapport.recompute()
     rapport.command("digest subscribe vip every wednesday 9:00", command="/crm")
     [first, _] = _resolve_buttons(_card(rapport, "acme")["blocks"])
     rapport.click(cards.RESOLVE_ACTION, first)

@@ -22,6 +22,7 @@ from storage import digests as digest_store
 from storage.models import DigestPeriod, DigestSubscription
 from tests import factories as f
 from tests.e2e.conftest import Rapport
+from tests.support.waiting import wait_for
 
 
 def _dispatcher(rapport: Rapport, owner: str) -> DigestDispatcher:
@@ -32,7 +33,7 @@ def _dispatcher(rapport: Rapport, owner: str) -> DigestDispatcher:
 def _subscribed(rapport: Rapport) -> None:
     rapport.command("acme bought 20 seats for $12k #vip")
     rapport.command("globex complained about the invoice #vip")
-    rapport.command("recompute", command="/crm")
+    rapport.recompute()
     rapport.command("digest subscribe vip every wednesday 9:00", command="/crm")
 
 
@@ -225,8 +226,10 @@ def test_send_where_slack_refuses_the_post_says_what_to_do(rapport: Rapport) -> 
 
     rapport.command("digest send vip", command="/crm")
 
-    told = _wait_for(rapport, "response_url")[-1].params
-    assert told["response_type"] == "ephemeral" and "/invite @Rapport" in told["text"]
+    [told] = wait_for(
+        lambda: [r for r in rapport.responses() if "/invite @Rapport" in str(r.get("text"))], "the refusal"
+    )
+    assert told["response_type"] == "ephemeral"
     assert rapport.slack.files() == []
 
 

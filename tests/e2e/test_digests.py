@@ -26,7 +26,7 @@ def _summaries(rapport: Rapport) -> list[dict[str, Any]]:
 def _seed(rapport: Rapport) -> None:
     rapport.command("acme bought 20 seats for $12k #vip")
     rapport.command("globex complained about the invoice #vip")
-    rapport.command("recompute", command="/crm")
+    rapport.recompute()
 
 
 def test_subscribe_then_one_summary_at_the_due_time_even_with_two_dispatchers(rapport: Rapport) -> None:

@@ -20,7 +20,7 @@ def _seed(rapport: Rapport) -> None:
     rapport.command("globex paid $500 for a pilot #renewal")
     rapport.command("initech: first call #renewal")
     rapport.command("umbrella complained about the invoice")
-    _crm(rapport, "recompute")
+    rapport.recompute()
 
 
 def test_a_saved_segment_shows_its_members_with_owner_stage_tier_and_last_contact(rapport: Rapport) -> None:
@@ -37,7 +37,7 @@ def test_a_saved_segment_shows_its_members_with_owner_stage_tier_and_last_contac
 def test_filters_combine_and_read_chinese_keys(rapport: Rapport) -> None:
     _seed(rapport)
     rapport.clock.advance(days=31)
-    _crm(rapport, "recompute")
+    rapport.recompute()
 
     english = _crm(rapport, "segment create mid-at-risk tier:medium stage:at_risk")
     chinese = _crm(rapport, "segment create 风险大客户 阶段:风险 标签:vip")
