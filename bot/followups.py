@@ -10,7 +10,7 @@ from bot.customers import CustomerNotFound, customer_named, existing
 from bot.errors import NotAllowed, NotFound
 from bot.i18n import reply_lang
 from bot.language import normalize_name, parse_followup
-from bot.notes import NoteRejected, read_text, told_as_note
+from bot.notes import NoteRejected, follow_up_assignee, read_text, told_as_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, reminders
 from storage.db import Database
@@ -103,7 +103,7 @@ def set_follow_up(
             team_id=team_id,
             customer_id=customer.id,
             note_id=None,
-            assignee_id=parsed.mentions[0] if parsed.mentions else user_id,
+            assignee_id=follow_up_assignee(mentions=parsed.mentions, author_id=user_id),
             created_by=user_id,
             slack_channel_id=slack_channel_id,
             text=parsed.follow_up.text or parsed.body,
@@ -190,6 +190,17 @@ class ClosedFollowUp:
     lang: str
 
 
+def ensure_may_act(*, assignee_id: str, created_by: str, user_id: str) -> None:
+    """Who may act on a follow-up — close it, snooze it, hand it to someone else: the person it is
+    assigned to, or the person who set it. Anyone else is refused politely and nothing changes.
+
+    One rule for every way in: /followup's and App Home's Done, and the reminder's Done, Snooze and
+    Reassign (bot.reminder_actions).
+    """
+    if user_id not in (assignee_id, created_by):
+        raise NotAllowed("followup_not_yours")
+
+
 def complete_follow_up(
     *, db: Database, team_id: str, follow_up_id: int, user_id: str, now: datetime, locale: str
 ) -> ClosedFollowUp:
@@ -198,7 +209,6 @@ def complete_follow_up(
         row = followups.get_follow_up(session=session, team_id=team_id, follow_up_id=follow_up_id)
         if row is None:
             raise NotFound("followup_not_found")
-        if user_id not in (row.assignee_id, row.created_by):
-            raise NotAllowed("followup_not_yours")
+        ensure_may_act(assignee_id=row.assignee_id, created_by=row.created_by, user_id=user_id)
         closed = followups.mark_done(session=session, team_id=team_id, follow_up_id=follow_up_id, now=now)
         return ClosedFollowUp(text=row.text, closed_now=closed, lang=reply_lang(row.text, locale))

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.customers import customer_named
-from bot.i18n import has_han
 from bot.language import parse_note
 from bot.note_edit import EditableNote, NoteChanges, apply_form
-from bot.notes import FiledNote, read_text
+from bot.notes import FiledNote, assemble_note, read_text
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes
 from storage.db import Database
-from storage.models import Category, ContactChannel
-from storage.notes import NoteCreate
 
 
 def prefill_from_message(
@@ -59,6 +57,7 @@ def prefill_from_message(
             occurred_on=(parsed.occurred_at or said_at).astimezone(ZoneInfo(zone)).date(),
             tz=zone,
             lang="zh" if parsed.lang == "zh" else workspace.locale,
+            mentions=parsed.mentions,
         )
 
 
@@ -76,6 +75,7 @@ def file_from_form(
     text: str,
     permalink: str | None,
     lang: str,
+    mentions: Sequence[str] = (),
 ) -> FiledNote | None:
     """A Slack message saved through the form: filed as the form says, once per message
     (None when it already was). The note keeps the message's author, time and permalink."""
@@ -94,19 +94,19 @@ def file_from_form(
             note = notes.create_note(
                 session=session,
                 team_id=team_id,
-                note_in=NoteCreate(
+                note_in=assemble_note(
                     customer_id=customer.id,
                     author_id=author_id,
                     text=text,
                     body=changes.body,
-                    lang="zh" if has_han(changes.body) else "en",
                     source="shortcut",
                     slack_channel_id=channel_id,
                     slack_ts=ts,
                     permalink=permalink,
-                    contact_channel=ContactChannel(changes.channel) if changes.channel else None,
-                    category=Category(changes.category),
-                    occurred_at=changes.occurred_at or datetime.fromtimestamp(float(ts), UTC),
+                    channel=changes.channel,
+                    category=changes.category,
+                    occurred_at=changes.occurred_at,
+                    written_at=datetime.fromtimestamp(float(ts), UTC),
                     amount=changes.amount,
                     currency=changes.currency,
                 ),
@@ -123,6 +123,7 @@ def file_from_form(
                 now=now,
                 tz=workspace.tz,
                 lang=lang,
+                mentions=mentions,
             )
     except notes.MessageAlreadyFiled:  # captured by another delivery meanwhile
         return None

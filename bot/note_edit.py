@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -15,11 +15,12 @@ from sqlmodel import Session
 from bot import validation
 from bot.customers import customer_named
 from bot.errors import NotAllowed, NotFound, UserError
+from bot.language.markup import mark
 from bot.language.model import CATEGORIES, CHANNELS
-from bot.notes import FiledNote
+from bot.notes import FiledNote, follow_up_assignee
 from bot.runtime import WorkspaceDefaults, workspace_for
 from bot.validation import InvalidInput
-from storage import customers, followups, notes, tags
+from storage import customers, followups, notes, reminders, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Customer, Note, Workspace
 
@@ -41,6 +42,7 @@ class EditableNote:
     occurred_on: date | None
     tz: str
     lang: str
+    mentions: tuple[str, ...] = ()  # people the words name (a saved message's), for its follow-up
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,7 @@ def apply_form(
     now: datetime,
     tz: str,
     lang: str,
+    mentions: Sequence[str] = (),
 ) -> FiledNote:
     """The form's tags and follow-up applied to a stored note; what the reply shows of it."""
     assert note.id is not None and customer.id is not None
@@ -245,7 +248,7 @@ def apply_form(
     tags.tag_note(
         session=session, team_id=note.team_id, note_id=note.id, customer_id=customer.id, tags=tag_rows
     )
-    follow_up_id = reschedule_follow_up(session, note, changes, user_id=user_id, now=now)
+    follow_up_id = reschedule_follow_up(session, note, changes, user_id=user_id, now=now, mentions=mentions)
     return FiledNote(
         note_id=note.id,
         customer_id=customer.id,
@@ -268,9 +271,23 @@ def apply_form(
 
 
 def reschedule_follow_up(
-    session: Session, note: Note, changes: NoteChanges, *, user_id: str, now: datetime
+    session: Session,
+    note: Note,
+    changes: NoteChanges,
+    *,
+    user_id: str,
+    now: datetime,
+    mentions: Sequence[str] = (),
 ) -> int | None:
-    """The note's open follow-up follows the form: moved, created, or cancelled when cleared."""
+    """The note's open follow-up follows the form: moved, created, or cancelled when cleared.
+
+    A follow-up moved to another time is armed again through the one re-arm rule
+    (storage.reminders.rearm): it fires at the new time even if it already fired at the old one.
+    One whose time did not change stays as it is, sent or not. A new one goes to whom the note
+    names (bot.notes.follow_up_assignee), whoever fills in the form; `user_id` is who set it.
+    `mentions` are the people the original words name when the form shows them as plain text
+    (a saved Slack message); otherwise the mentions in the form's text, then in the note's.
+    """
     assert note.id is not None
     pending = followups.open_for_note(session=session, team_id=note.team_id, note_id=note.id)
     if changes.follow_up_due is None:
@@ -278,16 +295,27 @@ def reschedule_follow_up(
         return None
     if pending:
         first = pending[0]
-        first.due_at = changes.follow_up_due
-        first.customer_id = note.customer_id
-        session.add(first)
+        assert first.id is not None
+        if first.customer_id != note.customer_id:
+            first.customer_id = note.customer_id
+            session.add(first)
+            session.flush()
+        if first.due_at != changes.follow_up_due:
+            reminders.rearm(
+                session=session,
+                team_id=note.team_id,
+                follow_up_id=first.id,
+                due_at=changes.follow_up_due,
+                expected_due=first.due_at,
+            )
         return first.id
+    mentioned = tuple(mentions) or mark(changes.body).mentions or mark(note.text).mentions
     created = followups.create_follow_up(
         session=session,
         team_id=note.team_id,
         customer_id=note.customer_id,
         note_id=note.id,
-        assignee_id=user_id,
+        assignee_id=follow_up_assignee(mentions=mentioned, author_id=note.author_id),
         created_by=user_id,
         slack_channel_id=note.slack_channel_id,
         text=changes.body,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -15,7 +15,7 @@ from sqlmodel import Session
 from bot import validation
 from bot.customers import customer_named, existing
 from bot.errors import NotAllowed, NotFound, UserError
-from bot.i18n import reply_lang
+from bot.i18n import has_han, reply_lang
 from bot.language import ParsedNote, candidate_prefixes, parse_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from bot.validation import InvalidInput
@@ -130,19 +130,19 @@ def file_note(
         note = notes.create_note(
             session=session,
             team_id=team_id,
-            note_in=NoteCreate(
+            note_in=assemble_note(
                 customer_id=filed_under.id,
                 author_id=user_id,
                 text=text,
                 body=parsed.body,
-                lang=parsed.lang,
                 source=source,
                 slack_channel_id=slack_channel_id,
                 slack_ts=slack_ts,
                 permalink=permalink,
-                contact_channel=ContactChannel(parsed.channel) if parsed.channel else None,
-                category=Category(parsed.category),
-                occurred_at=parsed.occurred_at or written_at,
+                channel=parsed.channel,
+                category=parsed.category,
+                occurred_at=parsed.occurred_at,
+                written_at=written_at,
                 amount=amount,
                 currency=parsed.amount.currency if parsed.amount else None,
             ),
@@ -160,7 +160,7 @@ def file_note(
                 team_id=team_id,
                 customer_id=filed_under.id,
                 note_id=note.id,
-                assignee_id=parsed.mentions[0] if parsed.mentions else user_id,
+                assignee_id=follow_up_assignee(mentions=parsed.mentions, author_id=user_id),
                 created_by=user_id,
                 slack_channel_id=slack_channel_id,
                 text=parsed.follow_up.text or parsed.body,
@@ -187,6 +187,55 @@ def file_note(
             tz=zone,
             lang=lang,
         )
+
+
+def assemble_note(
+    *,
+    customer_id: int,
+    author_id: str,
+    text: str,
+    body: str,
+    source: str,
+    channel: str | None,
+    category: str,
+    occurred_at: datetime | None,
+    written_at: datetime | None,
+    amount: Decimal | None,
+    currency: str | None,
+    slack_channel_id: str | None = None,
+    slack_ts: str | None = None,
+    permalink: str | None = None,
+) -> NoteCreate:
+    """What is stored of a note, however it came in (a command, a capture, a form), decided once:
+    - its language is Chinese when its body has Chinese characters, else English (the customer's
+      name does not count: "华为 called" is an English note);
+    - it happened when the words say, else when they were written (a Slack message's time), else
+      it has no time of its own and its filing time stands for it.
+    """
+    return NoteCreate(
+        customer_id=customer_id,
+        author_id=author_id,
+        text=text,
+        body=body,
+        lang="zh" if has_han(body) else "en",
+        source=source,
+        slack_channel_id=slack_channel_id,
+        slack_ts=slack_ts,
+        permalink=permalink,
+        contact_channel=ContactChannel(channel) if channel else None,
+        category=Category(category),
+        occurred_at=occurred_at or written_at,
+        amount=amount,
+        currency=currency,
+    )
+
+
+def follow_up_assignee(*, mentions: Sequence[str], author_id: str) -> str:
+    """Who gets the follow-up a note asks for: the first person the note mentions ("<@U2> call
+    back friday"), else the note's author, whose words they are. The same from every way in:
+    /note, /followup, capture, the message shortcut (the message's author, not who saved it),
+    the card's forms and Edit (not whoever fills in the form)."""
+    return mentions[0] if mentions else author_id
 
 
 def read_text(

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import NotFound
+from bot.followups import ensure_may_act
 from bot.people import known_zone
 from bot.reminder_context import ReminderContext, reminder_context
 from storage import followups, reminders
@@ -28,6 +29,13 @@ def _context(db: Database, team_id: str, follow_up_id: int) -> ReminderContext:
     return ctx
 
 
+def _allowed(db: Database, team_id: str, follow_up_id: int, user_id: str) -> ReminderContext:
+    """The follow-up, if `user_id` may act on it (bot.followups.ensure_may_act decides who may)."""
+    ctx = _context(db, team_id, follow_up_id)
+    ensure_may_act(assignee_id=ctx.assignee_id, created_by=ctx.created_by, user_id=user_id)
+    return ctx
+
+
 def snooze_until(choice: str, now: datetime, zone: str) -> datetime:
     """1 hour from now, tomorrow 9:00, or next Monday 9:00 — wall-clock times where the assignee is."""
     if choice == "1h":
@@ -44,8 +52,9 @@ def snooze_until(choice: str, now: datetime, zone: str) -> datetime:
 
 
 def mark_done(
-    *, db: Database, team_id: str, follow_up_id: int, due: datetime, now: datetime
+    *, db: Database, team_id: str, follow_up_id: int, due: datetime, now: datetime, user_id: str
 ) -> ReminderOutcome:
+    _allowed(db, team_id, follow_up_id, user_id)
     with db.session() as session:
         changed = followups.mark_done(
             session=session, team_id=team_id, follow_up_id=follow_up_id, expected_due=due, now=now
@@ -61,8 +70,9 @@ def snooze(
     due: datetime,
     choice: str,
     now: datetime,
+    user_id: str,
 ) -> ReminderOutcome:
-    before = _context(db, team_id, follow_up_id)
+    before = _allowed(db, team_id, follow_up_id, user_id)
     # What we know of the assignee's zone now; Slack is asked after the answer (handlers.people).
     zone = known_zone(db=db, team_id=team_id, user_id=before.assignee_id) or before.tz
     until = snooze_until(choice, now, zone)
@@ -74,8 +84,9 @@ def snooze(
 
 
 def reassign(
-    *, db: Database, team_id: str, follow_up_id: int, due: datetime, assignee_id: str
+    *, db: Database, team_id: str, follow_up_id: int, due: datetime, assignee_id: str, user_id: str
 ) -> ReminderOutcome:
+    _allowed(db, team_id, follow_up_id, user_id)
     with db.session() as session:
         changed = followups.reassign(
             session=session,

@@ -37,7 +37,12 @@ def done_clicked(
     follow_up_id, due = views.parse_token(action["value"])
     try:
         outcome = reminder_actions.mark_done(
-            db=rt.db, team_id=team_of(body), follow_up_id=follow_up_id, due=due, now=rt.clock()
+            db=rt.db,
+            team_id=team_of(body),
+            follow_up_id=follow_up_id,
+            due=due,
+            now=rt.clock(),
+            user_id=str(body["user"]["id"]),
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
@@ -70,6 +75,7 @@ def snooze_chosen(
             due=due,
             choice=choice,
             now=rt.clock(),
+            user_id=str(body["user"]["id"]),
         )
     except UserError as refused:
         tell(respond, errors.user_error(refused, rt.settings.locale))
@@ -93,6 +99,7 @@ def reassign_chosen(
             follow_up_id=follow_up_id,
             due=due,
             assignee_id=action["selected_user"],
+            user_id=str(body["user"]["id"]),
         )
     except UserError as refused:
         tell(respond, errors.user_error(refused, rt.settings.locale))

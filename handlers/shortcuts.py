@@ -84,6 +84,7 @@ def save_as_note_submitted(
         text=changes.body,
         permalink=permalink,
         lang=lang,
+        mentions=[str(m) for m in meta.get("mentions") or []],
     )
     ack()
     key, name = (

@@ -64,8 +64,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个跟进已不存在，可能已被删除。",
     },
     "followup_not_yours": {
-        "en": "Only the person it is assigned to, or who set it, can close a follow-up.",
-        "zh": "只有负责人或创建人可以关闭这个跟进。",
+        "en": "Only the person it is assigned to, or who set it, can close, snooze or reassign this follow-up.",
+        "zh": "只有负责人或创建人可以关闭、推迟或转交这个跟进。",
     },
     "reminder_headline": {
         "en": "⏰ <@{user}>, follow up with *{customer}*: {text}",

@@ -30,7 +30,14 @@ SAVE_MESSAGE_CALLBACK = "save_message_modal"
 def save_message_modal(note: EditableNote, *, channel_id: str, ts: str, author_id: str) -> dict[str, Any]:
     """The same form, prefilled from a Slack message, for the "Save as customer note" shortcut."""
     view = edit_modal(note, reply_key=None)
-    meta = {"channel": channel_id, "ts": ts, "author": author_id, "lang": note.lang, "tz": note.tz}
+    meta = {
+        "channel": channel_id,
+        "ts": ts,
+        "author": author_id,
+        "lang": note.lang,
+        "tz": note.tz,
+        "mentions": list(note.mentions[:20]),  # Slack user ids, for the follow-up's assignee
+    }
     return modal(
         callback_id=SAVE_MESSAGE_CALLBACK,
         title=t("save_message_title", note.lang),

@@ -76,13 +76,53 @@ def test_done_updates_the_message_in_place_once(rapport: Rapport) -> None:
     done = _element(_posts(rapport.slack)[0], views.DONE_ACTION)
 
     _act(rapport, done)
-    _act(rapport, done, user=f.OTHER_USER)
+    _act(rapport, done)  # a second click, or a second look at an old message
 
     row = _row(rapport)
     assert row.status == "done" and row.completed_at == rapport.clock.now
     first, second = rapport.responses()
     assert first["replace_original"] is True and "followed up with *acme*" in first["text"]
     assert second["replace_original"] is False and "already been handled" in second["text"]
+
+
+def test_a_strangers_done_snooze_or_reassign_is_refused_politely_and_changes_nothing(
+    rapport: Rapport,
+) -> None:
+    rapport.command("acme called, call back in 2 minutes")  # set by U1, for U1
+    rapport.clock.advance(minutes=3)
+    _dispatcher(rapport).run_once()
+    [post] = _posts(rapport.slack)
+    snooze = _element(post, views.SNOOZE_ACTION)
+    tomorrow = next(o for o in snooze["options"] if o["value"].startswith("tomorrow|"))
+    before = _row(rapport)
+
+    for action in (
+        _element(post, views.DONE_ACTION),
+        {**snooze, "selected_option": tomorrow},
+        {**_element(post, views.REASSIGN_ACTION), "selected_user": f.OTHER_USER},
+    ):
+        _act(rapport, action, user=f.OTHER_USER)
+        told = rapport.responses()[-1]
+        assert told["replace_original"] is False and "Only the person it is assigned to" in told["text"]
+
+    after = _row(rapport)
+    assert (after.status, after.due_at, after.assignee_id, after.sent_at) == (
+        before.status,
+        before.due_at,
+        before.assignee_id,
+        before.sent_at,
+    )
+    assert all(r["replace_original"] is False for r in rapport.responses())  # the reminder kept its buttons
+
+
+def test_the_person_who_set_it_may_act_on_a_follow_up_assigned_to_someone_else(rapport: Rapport) -> None:
+    rapport.command("acme called, <@U777> call back in 2 minutes")  # set by U1, for U777
+    rapport.clock.advance(minutes=3)
+    _dispatcher(rapport).run_once()
+
+    _act(rapport, _element(_posts(rapport.slack)[0], views.DONE_ACTION))
+
+    assert _row(rapport).status == "done"
 
 
 def test_snooze_re_arms_in_the_assignees_time_zone(rapport: Rapport) -> None:
