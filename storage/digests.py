@@ -1,8 +1,9 @@
 """Digest subscriptions, and the claim on each week's digest.
 
-A week is claimed by inserting its (subscription, period) row: the unique constraint lets one
-process win. A claim not marked sent within a lease may be taken over (its process died); the
-taker looks in the channel for the digest first (bot.digests), as reminders do.
+A week is claimed by inserting its (subscription, period) row, holding it for `acquired_by` until
+`acquired_until` (the lease words of reminders and job runs): the unique constraint lets one
+process win. A claim not marked sent when its lease runs out may be taken over (its process
+died); the taker looks in the channel for the digest first (bot.digests), as reminders do.
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ def claim_period(
                 "subscription_id": subscription_id,
                 "period": period,
                 "due_at": due_at,
-                "claimed_by": owner,
-                "claimed_at": now,
+                "acquired_by": owner,
+                "acquired_until": now + lease,
                 "late": False,
                 "members": "[]",
             }
@@ -86,16 +87,16 @@ def claim_period(
     ).one()
     if inserted:
         return row, False
-    if row.sent_at is not None or row.claimed_at >= now - lease:
+    if row.sent_at is not None or row.acquired_until >= now:
         return None
     taken = session.execute(
         update(DigestPeriod)
         .where(
             col(DigestPeriod.id) == row.id,
-            col(DigestPeriod.claimed_by) == row.claimed_by,
+            col(DigestPeriod.acquired_by) == row.acquired_by,
             col(DigestPeriod.sent_at).is_(None),
         )
-        .values(claimed_by=owner, claimed_at=now)
+        .values(acquired_by=owner, acquired_until=now + lease)
     )
     if int(taken.rowcount or 0) != 1:  # type: ignore[attr-defined]
         return None
@@ -108,7 +109,7 @@ def mark_digest_sent(
 ) -> bool:
     statement = (
         update(DigestPeriod)
-        .where(col(DigestPeriod.id) == period_id, col(DigestPeriod.claimed_by) == owner)
+        .where(col(DigestPeriod.id) == period_id, col(DigestPeriod.acquired_by) == owner)
         .values(sent_at=now, slack_ts=ts, members=members, late=late)
     )
     return int(session.execute(statement).rowcount or 0) == 1  # type: ignore[attr-defined]

@@ -413,8 +413,8 @@ class DigestPeriod(SQLModel, table=True):
     subscription_id: int = Field(foreign_key="digest_subscription.id", index=True)
     period: str = Field(max_length=10)  # the local date it is due, YYYY-MM-DD
     due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    claimed_by: str = Field(max_length=64)
-    claimed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    acquired_by: str = Field(max_length=64)  # the lease, in the words reminders and job runs use
+    acquired_until: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     slack_ts: str | None = Field(default=None, max_length=32)
     late: bool = Field(default=False)

@@ -166,7 +166,7 @@ def test_a_summary_posted_by_a_stopped_process_gets_its_chart_once(rapport: Rapp
     assert chart["thread_ts"] == ts and _png(chart["content"]).format == "PNG"
     with rapport.db.session() as session:
         [period] = session.exec(select(DigestPeriod)).all()
-    assert period.slack_ts == ts and period.claimed_by == "p2" and period.sent_at is not None
+    assert period.slack_ts == ts and period.acquired_by == "p2" and period.sent_at is not None
 
 
 def test_a_summary_taken_over_with_its_chart_already_there_gets_no_second_chart(rapport: Rapport) -> None:
@@ -195,7 +195,7 @@ def test_a_taker_that_cannot_read_the_thread_leaves_the_week_to_the_next(rapport
     assert len(rapport.slack.files()) == 1 and rapport.slack.calls_to("chat.postMessage") == []
     with rapport.db.session() as session:
         [period] = session.exec(select(DigestPeriod)).all()
-    assert period.sent_at is None and period.claimed_by == "p2"  # taken again once this claim lapses
+    assert period.sent_at is None and period.acquired_by == "p2"  # taken again once this claim lapses
 
 
 def test_preview_says_the_chart_comes_with_the_weekly_post(rapport: Rapport) -> None:

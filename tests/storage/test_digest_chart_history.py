@@ -62,7 +62,7 @@ def test_weeks_rebuild_membership_and_stages(database: Database) -> None:
         session.add(
             DigestPeriod(
                 team_id="T1", subscription_id=sub.id, period="2026-05-27", due_at=NOW - timedelta(weeks=1),
-                claimed_by="p1", claimed_at=NOW - timedelta(weeks=1), sent_at=NOW - timedelta(weeks=1),
+                acquired_by="p1", acquired_until=NOW - timedelta(weeks=1), sent_at=NOW - timedelta(weeks=1),
                 members=json.dumps([steady, gone]),
             )
         )  # fmt: skip
