@@ -10,12 +10,12 @@ from bot.customers import CustomerNotFound, customer_named, existing
 from bot.errors import NotAllowed, NotFound
 from bot.i18n import reply_lang
 from bot.language import normalize_name, parse_followup
-from bot.notes import NoteRejected, follow_up_assignee, read_text, told_as_note
+from bot.notes import NoteRejected, follow_up_assignee, read_again, read_text, told_as_note
 from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, reminders
 from storage.db import Database
 from storage.followups import FollowUpFilter
-from storage.models import FollowUp, Workspace
+from storage.models import FollowUp
 
 
 @dataclass(frozen=True)
@@ -129,11 +129,7 @@ def read_again_in_zone(
     read again in `zone`, the writer's own, and moved there while it is still as filed. None
     when it does not move."""
     with db.session() as session:
-        workspace = session.get(Workspace, team_id)  # filed a moment ago, so it is there
-        currency = workspace.currency if workspace else "USD"
-        parsed, _ = read_text(
-            session, team_id, text, parser=parse_followup, at=said_at, zone=zone, currency=currency
-        )
+        parsed = read_again(session, team_id, text, parser=parse_followup, at=said_at, zone=zone)
         due = parsed.follow_up.due if parsed.follow_up else None
         if due is None or due == created.item.due_at:
             return None

@@ -255,6 +255,16 @@ def read_text(
     return parsed, bool(known)
 
 
+def read_again(
+    session: Session, team_id: str, text: str, *, parser: Parser, at: datetime, zone: str
+) -> ParsedNote:
+    """Words filed a moment ago read once more, in another zone, with the workspace's currency."""
+    workspace = session.get(Workspace, team_id)  # the filing made it, so it is there
+    currency = workspace.currency if workspace else "USD"
+    parsed, _ = read_text(session, team_id, text, parser=parser, at=at, zone=zone, currency=currency)
+    return parsed
+
+
 def read_again_in_zone(
     *, db: Database, team_id: str, filed: FiledNote, text: str, said_at: datetime, zone: str
 ) -> FiledNote | None:
@@ -266,11 +276,7 @@ def read_again_in_zone(
     the due time it was filed with): one already moved by hand, done or cancelled stays as it is.
     """
     with db.session() as session:
-        workspace = session.get(Workspace, team_id)  # filed a moment ago, so it is there
-        currency = workspace.currency if workspace else "USD"
-        parsed, _ = read_text(
-            session, team_id, text, parser=parse_note, at=said_at, zone=zone, currency=currency
-        )
+        parsed = read_again(session, team_id, text, parser=parse_note, at=said_at, zone=zone)
         due = parsed.follow_up.due if parsed.follow_up else None
         if parsed.occurred_at == filed.occurred_at and due == filed.follow_up_due:
             return None
