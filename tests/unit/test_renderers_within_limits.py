@@ -95,9 +95,7 @@ VIEWS: dict[str, Callable[[str], dict[str, Any]]] = {
     "card_modals.add_follow_up": lambda lang: card_modals.add_follow_up(
         customer_id=7, customer=h.name(lang), channel_id="C1", lang=lang
     ),
-    "edit_modal.edit_modal": lambda lang: edit_modal.edit_modal(
-        h.editable_note(lang), response_url="https://hooks.slack.com/actions/T1/1/" + "x" * 200
-    ),
+    "edit_modal.edit_modal": lambda lang: edit_modal.edit_modal(h.editable_note(lang), reply_key="k" * 32),
     "edit_modal.save_message_modal": lambda lang: edit_modal.save_message_modal(
         h.editable_note(lang), channel_id="C1", ts="1700000000.000100", author_id="U1"
     ),
