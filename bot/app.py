@@ -40,8 +40,9 @@ def build_app(
     """The Bolt app over `rt`.
 
     Listeners run before the HTTP answer goes back (`process_before_response`): a note is
-    stored before Slack is told it was, and the answer carries the reply. Slow follow-up
-    work belongs in lazy listeners, which run on threads (or on `lazy_executor`).
+    stored before Slack is told it was, and a command's answer carries the reply. Anything
+    else sent to Slack is queued and sent after the answer (handlers.replies.send_later); it
+    and other slow follow-up work run in lazy listeners, on threads (or on `lazy_executor`).
     """
     app = App(
         client=web_client(token, api_url),

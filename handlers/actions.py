@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import Ack, App, BoltContext
 
 from bot import customers, followups, note_edit, notes, reply_targets
 from bot.errors import UserError
@@ -13,21 +12,19 @@ from bot.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
-from handlers.replies import open_view, redraw, tell
+from handlers.replies import open_view, redraw, send_later, tell
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
-    app.action(note_views.UNDO_ACTION)(undo_clicked)
-    app.action(note_views.EDIT_ACTION)(edit_clicked)
-    app.action(followup_views.DONE_ACTION)(done_clicked)
-    app.action(errors.OPEN_CARD_ACTION)(open_card_clicked)
-    app.action(errors.CREATE_ACTION)(create_clicked)
+    app.action(note_views.UNDO_ACTION)(ack=undo_clicked, lazy=[send_later])
+    app.action(note_views.EDIT_ACTION)(ack=edit_clicked, lazy=[send_later])
+    app.action(followup_views.DONE_ACTION)(ack=done_clicked, lazy=[send_later])
+    app.action(errors.OPEN_CARD_ACTION)(ack=open_card_clicked, lazy=[send_later])
+    app.action(errors.CREATE_ACTION)(ack=create_clicked, lazy=[send_later])
 
 
-def undo_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def undo_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     try:
@@ -40,20 +37,13 @@ def undo_clicked(
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        tell(respond, message)
+        tell(context, message)
         return
     message = note_views.note_undone(undone, undone.lang)
-    redraw(respond, message)
+    redraw(context, message)
 
 
-def edit_clicked(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
-) -> None:
+def edit_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     try:
@@ -66,7 +56,7 @@ def edit_clicked(
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        tell(respond, message)
+        tell(context, message)
         return
     reply_key = reply_targets.remember(
         db=rt.db,
@@ -76,12 +66,10 @@ def edit_clicked(
         now=rt.clock(),
     )
     view = edit_modal.edit_modal(editable, reply_key=reply_key)
-    open_view(client, view, trigger_id=body["trigger_id"], lang=editable.lang)
+    open_view(context, view, trigger_id=body["trigger_id"], lang=editable.lang)
 
 
-def done_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def done_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     try:
@@ -97,12 +85,10 @@ def done_clicked(
         message = errors.user_error(refused, rt.settings.locale)
     else:
         message = followup_views.follow_up_done(closed)
-    tell(respond, message)
+    tell(context, message)
 
 
-def open_card_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def open_card_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     name = str(action["value"])
@@ -116,12 +102,10 @@ def open_card_clicked(
         message = errors.user_error(refused, lang)
     else:
         message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    redraw(respond, message)
+    redraw(context, message)
 
 
-def create_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def create_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     name = str(action["value"])
@@ -137,7 +121,7 @@ def create_clicked(
             defaults=rt.defaults,
         )
     except UserError as refused:
-        tell(respond, errors.user_error(refused, lang))
+        tell(context, errors.user_error(refused, lang))
         return
     message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    redraw(respond, message)
+    redraw(context, message)

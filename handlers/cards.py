@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import Ack, App, BoltContext
 
 from bot import customers, followups, notes, profile
 from bot.errors import UserError
@@ -15,19 +14,19 @@ from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
 from handlers.people import actor_zone, learn_actor
-from handlers.replies import open_view, post_ephemeral, share, tell, turn_page
+from handlers.replies import open_view, post_ephemeral, send_later, share, tell, turn_page
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
-    app.action(cards.ADD_NOTE_ACTION)(add_note_clicked)
-    app.action(cards.ADD_FOLLOW_UP_ACTION)(add_follow_up_clicked)
-    app.action(cards.ALL_NOTES_ACTION)(all_notes_clicked)
-    app.action(cards.SHARE_ACTION)(share_clicked)
-    app.action(cards.EDIT_PROFILE_ACTION)(edit_profile_clicked)
-    app.view(profile_modal.PROFILE_CALLBACK)(profile_submitted)
-    app.view(card_modals.ADD_NOTE_CALLBACK)(ack=add_note_submitted, lazy=[learn_actor])
-    app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(ack=add_follow_up_submitted, lazy=[learn_actor])
+    app.action(cards.ADD_NOTE_ACTION)(ack=add_note_clicked, lazy=[send_later])
+    app.action(cards.ADD_FOLLOW_UP_ACTION)(ack=add_follow_up_clicked, lazy=[send_later])
+    app.action(cards.ALL_NOTES_ACTION)(ack=all_notes_clicked, lazy=[send_later])
+    app.action(cards.SHARE_ACTION)(ack=share_clicked, lazy=[send_later])
+    app.action(cards.EDIT_PROFILE_ACTION)(ack=edit_profile_clicked, lazy=[send_later])
+    app.view(profile_modal.PROFILE_CALLBACK)(ack=profile_submitted, lazy=[send_later])
+    app.view(card_modals.ADD_NOTE_CALLBACK)(ack=add_note_submitted, lazy=[send_later, learn_actor])
+    app.view(card_modals.ADD_FOLLOW_UP_CALLBACK)(ack=add_follow_up_submitted, lazy=[send_later, learn_actor])
 
 
 def _channel(body: dict[str, Any]) -> str | None:
@@ -36,13 +35,7 @@ def _channel(body: dict[str, Any]) -> str | None:
 
 
 def _open_form(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
-    kind: str,
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext, kind: str
 ) -> None:
     ack()
     rt = runtime(context)
@@ -50,39 +43,25 @@ def _open_form(
     try:
         name = customers.customer_name(db=rt.db, team_id=team_of(body), customer_id=customer_id)
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     lang = reply_lang(name, rt.settings.locale)
     build = card_modals.add_note if kind == "note" else card_modals.add_follow_up
     view = build(customer_id=customer_id, customer=name, channel_id=_channel(body), lang=lang)
-    open_view(client, view, trigger_id=body["trigger_id"], lang=lang)
+    open_view(context, view, trigger_id=body["trigger_id"], lang=lang)
 
 
-def add_note_clicked(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
-) -> None:
-    _open_form(ack, body, action, respond, client, context, "note")
+def add_note_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
+    _open_form(ack, body, action, context, "note")
 
 
 def add_follow_up_clicked(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
 ) -> None:
-    _open_form(ack, body, action, respond, client, context, "follow_up")
+    _open_form(ack, body, action, context, "follow_up")
 
 
-def add_note_submitted(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
+def add_note_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
     rt = runtime(context)
     text, meta = card_modals.read(view)
     team_id, user_id = team_of(body), str(body["user"]["id"])
@@ -109,11 +88,11 @@ def add_note_submitted(
         return
     ack()
     if meta.get("channel"):
-        post_ephemeral(client, note_views.note_filed(filed), channel=meta["channel"], user=user_id)
+        post_ephemeral(context, note_views.note_filed(filed), channel=meta["channel"], user=user_id)
 
 
 def add_follow_up_submitted(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
 ) -> None:
     rt = runtime(context)
     text, meta = card_modals.read(view)
@@ -142,12 +121,10 @@ def add_follow_up_submitted(
     ack()
     if meta.get("channel"):
         message = followup_views.follow_up_set(created, now)
-        post_ephemeral(client, message, channel=meta["channel"], user=user_id)
+        post_ephemeral(context, message, channel=meta["channel"], user=user_id)
 
 
-def all_notes_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def all_notes_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     customer_id, page = (int(part) for part in str(action["value"]).split(":", 1))
@@ -155,18 +132,16 @@ def all_notes_clicked(
         listing = customers.notes_of(db=rt.db, team_id=team_of(body), customer_id=customer_id, page=page)
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        tell(respond, message)
+        tell(context, message)
         return
     message = cards.notes_page(
         listing, lang=reply_lang(listing.customer_name, rt.settings.locale), now=rt.clock()
     )
     paging = str(action.get("block_id", "")).startswith("notes:")  # a click on a page turns that page
-    turn_page(respond, message, in_place=paging)
+    turn_page(context, message, in_place=paging)
 
 
-def share_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def share_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     now = rt.clock()
@@ -175,35 +150,28 @@ def share_clicked(
             db=rt.db, team_id=team_of(body), customer_id=int(action["value"]), now=now, defaults=rt.defaults
         )
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     lang = reply_lang(card.name, rt.settings.locale)
-    share(respond, cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False))
+    share(context, cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=False))
 
 
 def edit_profile_clicked(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
 ) -> None:
     ack()
     rt = runtime(context)
     try:
         current = profile.profile_of(db=rt.db, team_id=team_of(body), customer_id=int(action["value"]))
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     lang = reply_lang(current.name, rt.settings.locale)
     view = profile_modal.profile_modal(current, lang=lang, channel_id=_channel(body))
-    open_view(client, view, trigger_id=body["trigger_id"], lang=lang)
+    open_view(context, view, trigger_id=body["trigger_id"], lang=lang)
 
 
-def profile_submitted(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
+def profile_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
     rt = runtime(context)
     form, meta = profile_modal.read_profile(view)
     lang = str(meta.get("lang") or rt.settings.locale)
@@ -227,4 +195,4 @@ def profile_submitted(
     ack()
     if meta.get("channel"):
         told = Message(text=t("profile_saved", lang, customer=saved.name), lang=lang)
-        post_ephemeral(client, told, channel=meta["channel"], user=body["user"]["id"])
+        post_ephemeral(context, told, channel=meta["channel"], user=body["user"]["id"])

@@ -16,14 +16,14 @@ from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
 from handlers.people import actor_zone, learned_zone
-from handlers.replies import answer, redraw
+from handlers.replies import SendNow, answer, redraw, send_later
 from handlers.runtime import runtime
 
 
 def register(app: App) -> None:
-    app.command("/note")(ack=note_command, lazy=[settle_note_zone])
-    app.command("/customer")(customer_command)
-    app.command("/followup")(ack=followup_command, lazy=[settle_follow_up_zone])
+    app.command("/note")(ack=note_command, lazy=[send_later, settle_note_zone])
+    app.command("/customer")(ack=customer_command, lazy=[send_later])
+    app.command("/followup")(ack=followup_command, lazy=[send_later, settle_follow_up_zone])
 
 
 def _answer(ack: Ack, message: Message) -> None:
@@ -74,7 +74,7 @@ def settle_note_zone(
         zone=zone,
     )
     if corrected is not None:
-        redraw(respond, note_views.note_filed(corrected))
+        redraw(SendNow(respond, client), note_views.note_filed(corrected))
 
 
 def customer_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
@@ -150,12 +150,12 @@ def settle_follow_up_zone(
         zone=zone,
     )
     if corrected is not None:
-        redraw(respond, followup_views.follow_up_set(corrected, context[SAID_AT]))
+        redraw(SendNow(respond, client), followup_views.follow_up_set(corrected, context[SAID_AT]))
 
 
 def register_fallback(app: App) -> None:
     """Last of all listeners: a command no listener took gets an answer, not a Slack error."""
-    app.command(re.compile(r"^/.+"))(not_yet_command)
+    app.command(re.compile(r"^/.+"))(ack=not_yet_command, lazy=[send_later])
 
 
 def not_yet_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, BoltContext
 
 from bot import complaints, customers
 from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render.kit import Message, section
-from handlers.replies import redraw, tell
+from handlers.replies import redraw, send_later, tell
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
-    app.action(cards.RESOLVE_ACTION)(resolve_clicked)
-    app.action(cards.REOPEN_ACTION)(reopen_clicked)
+    app.action(cards.RESOLVE_ACTION)(ack=resolve_clicked, lazy=[send_later])
+    app.action(cards.REOPEN_ACTION)(ack=reopen_clicked, lazy=[send_later])
 
 
-def resolve_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def resolve_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     team_id, now = team_of(body), rt.clock()
@@ -31,7 +29,7 @@ def resolve_clicked(
             db=rt.db, team_id=team_id, note_id=int(action["value"]), user_id=str(body["user"]["id"]), now=now
         )
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     lang = reply_lang(done.customer, rt.settings.locale)
     card = customers.card_of(
@@ -39,19 +37,17 @@ def resolve_clicked(
     )
     # The card clicked on loses the complaint; a card still private to its reader can still be shared.
     shareable = bool((body.get("container") or {}).get("is_ephemeral"))
-    redraw(respond, cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=shareable))
-    tell(respond, cards.complaint_resolved(done, lang=lang, now=now))
+    redraw(context, cards.customer_card(card, lang=lang, tz=card.tz, now=now, shareable=shareable))
+    tell(context, cards.complaint_resolved(done, lang=lang, now=now))
 
 
-def reopen_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def reopen_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     try:
         complaints.reopen(db=rt.db, team_id=team_of(body), note_id=int(action["value"]))
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     text = t("complaint_reopened", rt.settings.locale)
-    redraw(respond, Message(text=text, blocks=[section(text)], lang=rt.settings.locale))
+    redraw(context, Message(text=text, blocks=[section(text)], lang=rt.settings.locale))

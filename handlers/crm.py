@@ -16,7 +16,7 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
 from bot.render.kit import Message, section
-from handlers.replies import answer, redraw, tell
+from handlers.replies import SendNow, answer, redraw, send_later, tell
 from handlers.runtime import runtime, team_of
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -24,13 +24,11 @@ _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 def register(app: App) -> None:
     # `/crm digest send` posts after the answer to Slack (building and drawing take a while).
-    app.command("/crm")(ack=crm_command, lazy=[send_digest_later, recompute_later])
-    app.action(search_views.PAGE_ACTION)(search_page_clicked)
+    app.command("/crm")(ack=crm_command, lazy=[send_later, send_digest_later, recompute_later])
+    app.action(search_views.PAGE_ACTION)(ack=search_page_clicked, lazy=[send_later])
 
 
-def search_page_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def search_page_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     wanted = json.loads(action["value"])
@@ -39,7 +37,7 @@ def search_page_clicked(
     found = search.search(db=rt.db, team_id=team_id, text=query, now=rt.clock(), page=page)
     lang = reply_lang(query, rt.settings.locale)
     message = search_views.results_message(found, text=query, lang=lang, now=rt.clock())
-    redraw(respond, message)
+    redraw(context, message)
 
 
 def _answer(ack: Ack, text: str, lang: str) -> None:
@@ -164,7 +162,7 @@ def send_digest_later(command: dict[str, Any], respond: Respond, context: BoltCo
             defaults=rt.defaults,
         )
     except UserError as refused:
-        tell(respond, errors.user_error(refused, lang))
+        tell(SendNow(respond, context.client), errors.user_error(refused, lang))
 
 
 def recompute_later(command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
@@ -184,7 +182,7 @@ def recompute_later(command: dict[str, Any], respond: Respond, context: BoltCont
         warnings=done.warnings,
         missing=missing,
     )
-    tell(respond, Message(text=result, blocks=[section(result)], lang=lang))
+    tell(SendNow(respond, context.client), Message(text=result, blocks=[section(result)], lang=lang))
 
 
 def _capture(

@@ -24,7 +24,7 @@ from bot.errors import UserError
 from bot.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render.kit import Message
-from handlers.replies import post, post_ephemeral
+from handlers.replies import SendNow, post, post_ephemeral, send_later
 from handlers.runtime import runtime
 
 CAPTURED_EMOJI = "white_check_mark"
@@ -33,9 +33,9 @@ CAPTURED_NOTE = "rapport_captured_note"
 
 def register(app: App) -> None:
     app.use(skip_retried_mentions)
-    app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
-    app.event("message")(ack=capture_channel_message, lazy=[mark_captured])
-    app.event("reaction_added")(ack=acknowledge, lazy=[capture_reaction])
+    app.event("app_mention")(ack=acknowledge, lazy=[send_later, answer_mention])
+    app.event("message")(ack=capture_channel_message, lazy=[send_later, mark_captured])
+    app.event("reaction_added")(ack=acknowledge, lazy=[send_later, capture_reaction])
 
 
 def acknowledge(ack: Ack) -> None:
@@ -57,7 +57,8 @@ def skip_retried_mentions(
     return None
 
 
-def _permalink(client: WebClient, channel: str, ts: str) -> str | None:
+def permalink_of(client: WebClient, channel: str, ts: str) -> str | None:
+    """The message's permalink; None when Slack will not say (the note is stored without it)."""
     try:
         return str(client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"])
     except SlackApiError:
@@ -85,7 +86,7 @@ def answer_mention(
         message = errors.user_error(refused, lang)
     else:
         message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    post(client, message, channel=channel, thread_ts=thread_ts)
+    post(SendNow(None, client), message, channel=channel, thread_ts=thread_ts)
 
 
 def _capturable(event: dict[str, Any]) -> bool:
@@ -131,7 +132,7 @@ def mark_captured(
         return  # not captured by this delivery
     rt = runtime(context)
     team_id, channel, ts = str(body["team_id"]), str(event["channel"]), str(event["ts"])
-    permalink = _permalink(client, channel, ts)
+    permalink = permalink_of(client, channel, ts)
     if permalink is not None:
         capture.add_permalink(db=rt.db, team_id=team_id, note_id=note_id, permalink=permalink)
     try:
@@ -177,7 +178,7 @@ def capture_reaction(
             ts=ts,
             author_id=str(message.get("user") or reactor),
             text=text,
-            permalink=_permalink(client, channel, ts),
+            permalink=permalink_of(client, channel, ts),
             now=rt.clock(),
             defaults=rt.defaults,
             source="reaction",
@@ -185,8 +186,10 @@ def capture_reaction(
         )
     except UserError as refused:
         refusal = errors.user_error(refused, lang)
-        post_ephemeral(client, Message(text=refusal.text, lang=lang), channel=channel, user=reactor)
+        post_ephemeral(
+            SendNow(None, client), Message(text=refusal.text, lang=lang), channel=channel, user=reactor
+        )
         return
     if filed is not None:
         saved = Message(text=t("capture_saved", lang, customer=filed.customer_name), lang=lang)
-        post_ephemeral(client, saved, channel=channel, user=reactor)
+        post_ephemeral(SendNow(None, client), saved, channel=channel, user=reactor)

@@ -15,7 +15,7 @@ from bot.i18n import reply_lang
 from bot.render.errors import generic_error
 from bot.render.kit import payload
 from bot.runtime import Runtime
-from handlers.replies import post_ephemeral
+from handlers.replies import SendNow, post_ephemeral
 from handlers.runtime import KEY
 
 
@@ -47,7 +47,7 @@ def on_error(
     channel, user = event.get("channel"), event.get("user")
     if channel and user:
         try:
-            post_ephemeral(client, message, channel=channel, user=user)
+            post_ephemeral(SendNow(None, client), message, channel=channel, user=user)
         except SlackApiError as failure:
             logger.warning("could not tell %s about the failure: %s", user, failure.response.get("error"))
     return BoltResponse(status=200, body="")

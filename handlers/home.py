@@ -14,14 +14,15 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render.home import RESULTS_ROOM, SEARCH_ACTION, home_view
 from bot.render.kit import section
+from handlers.replies import SendNow, send_later
 from handlers.replies import publish_home as publish
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
     # Acknowledge at once; building and publishing the tab happens after the answer to Slack.
-    app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])
-    app.action(SEARCH_ACTION)(home_search_entered)
+    app.event("app_home_opened")(ack=acknowledge, lazy=[send_later, publish_home])
+    app.action(SEARCH_ACTION)(ack=home_search_entered, lazy=[send_later])
 
 
 def acknowledge(ack: Ack) -> None:
@@ -39,12 +40,10 @@ def publish_home(
     mine = home.home_for(
         db=rt.db, team_id=str(body["team_id"]), user_id=user_id, now=now, locale=rt.settings.locale
     )
-    publish(client, home_view(mine, now), user_id=user_id, lang=mine.lang)
+    publish(SendNow(None, client), home_view(mine, now), user_id=user_id, lang=mine.lang)
 
 
-def home_search_entered(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
+def home_search_entered(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     """The search box on App Home: the tab is published again with the results on top."""
     ack()
     rt = runtime(context)
@@ -60,4 +59,4 @@ def home_search_entered(
     except UserError as refused:
         results = [section(errors.user_error(refused, lang).text)]
     view = home_view(mine, now, query=query, results=results)
-    publish(client, view, user_id=user_id, lang=lang)
+    publish(context, view, user_id=user_id, lang=lang)

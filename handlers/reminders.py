@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import Ack, App, BoltContext
 
 from bot import reminder_actions
 from bot.errors import UserError
@@ -14,24 +13,22 @@ from bot.render import errors
 from bot.render import reminders as views
 from bot.render.kit import Message, section
 from handlers.people import learn_actor
-from handlers.replies import redraw, tell
+from handlers.replies import redraw, send_later, tell
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
-    app.action(views.DONE_ACTION)(done_clicked)
-    app.action(views.SNOOZE_ACTION)(ack=snooze_chosen, lazy=[learn_actor])
-    app.action(views.REASSIGN_ACTION)(reassign_chosen)
+    app.action(views.DONE_ACTION)(ack=done_clicked, lazy=[send_later])
+    app.action(views.SNOOZE_ACTION)(ack=snooze_chosen, lazy=[send_later, learn_actor])
+    app.action(views.REASSIGN_ACTION)(ack=reassign_chosen, lazy=[send_later])
 
 
-def _stale(respond: Respond, lang: str) -> None:
+def _stale(context: BoltContext, lang: str) -> None:
     text = t("reminder_stale", lang)
-    tell(respond, Message(text=text, blocks=[section(text)], lang=lang))
+    tell(context, Message(text=text, blocks=[section(text)], lang=lang))
 
 
-def done_clicked(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def done_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     follow_up_id, due = views.parse_token(action["value"])
@@ -46,22 +43,15 @@ def done_clicked(
         )
     except UserError as refused:
         message = errors.user_error(refused, rt.settings.locale)
-        tell(respond, message)
+        tell(context, message)
         return
     if not outcome.changed:
-        _stale(respond, outcome.ctx.lang)
+        _stale(context, outcome.ctx.lang)
         return
-    redraw(respond, views.closed(outcome.ctx, by=body["user"]["id"], now=rt.clock()))
+    redraw(context, views.closed(outcome.ctx, by=body["user"]["id"], now=rt.clock()))
 
 
-def snooze_chosen(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
-) -> None:
+def snooze_chosen(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     value = str(action["selected_option"]["value"])
@@ -78,17 +68,15 @@ def snooze_chosen(
             user_id=str(body["user"]["id"]),
         )
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     if not outcome.changed or outcome.until is None or outcome.zone is None:
-        _stale(respond, outcome.ctx.lang)
+        _stale(context, outcome.ctx.lang)
         return
-    redraw(respond, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone))
+    redraw(context, views.snoozed(outcome.ctx, by=body["user"]["id"], until=outcome.until, zone=outcome.zone))
 
 
-def reassign_chosen(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
-) -> None:
+def reassign_chosen(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     follow_up_id, due = views.parse_token(str(action["block_id"]))
@@ -102,9 +90,9 @@ def reassign_chosen(
             user_id=str(body["user"]["id"]),
         )
     except UserError as refused:
-        tell(respond, errors.user_error(refused, rt.settings.locale))
+        tell(context, errors.user_error(refused, rt.settings.locale))
         return
     if not outcome.changed:
-        _stale(respond, outcome.ctx.lang)
+        _stale(context, outcome.ctx.lang)
         return
-    redraw(respond, views.reminder(outcome.ctx, rt.clock()))
+    redraw(context, views.reminder(outcome.ctx, rt.clock()))

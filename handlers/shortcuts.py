@@ -6,25 +6,28 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
-from bot import message_notes, note_edit
+from bot import capture, message_notes, note_edit
 from bot.i18n import t
 from bot.render import edit_modal
 from bot.render.kit import Message
+from handlers.events import permalink_of
 from handlers.people import actor_zone, learn_actor
-from handlers.replies import open_view, post_ephemeral
+from handlers.replies import open_view, post_ephemeral, send_later
 from handlers.runtime import runtime, team_of
 
 SHORTCUT = "save_as_note"
+SAVED_NOTE = "rapport_saved_note"  # the note the form filed, for add_permalink_later
 
 
 def register(app: App) -> None:
-    app.shortcut(SHORTCUT)(ack=save_as_note_opened, lazy=[learn_actor])
-    app.view(edit_modal.SAVE_MESSAGE_CALLBACK)(save_as_note_submitted)
+    app.shortcut(SHORTCUT)(ack=save_as_note_opened, lazy=[send_later, learn_actor])
+    app.view(edit_modal.SAVE_MESSAGE_CALLBACK)(
+        ack=save_as_note_submitted, lazy=[send_later, add_permalink_later]
+    )
 
 
-def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], context: BoltContext) -> None:
     ack()
     rt = runtime(context)
     team_id, user_id = team_of(shortcut), str(shortcut["user"]["id"])
@@ -45,11 +48,11 @@ def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], client: WebClient, c
     )
     author = str(message.get("user") or user_id)
     view = edit_modal.save_message_modal(prefilled, channel_id=channel, ts=ts, author_id=author)
-    open_view(client, view, trigger_id=shortcut["trigger_id"], lang=prefilled.lang)
+    open_view(context, view, trigger_id=shortcut["trigger_id"], lang=prefilled.lang)
 
 
 def save_as_note_submitted(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
 ) -> None:
     rt = runtime(context)
     form, meta = edit_modal.read_state(view)
@@ -67,10 +70,6 @@ def save_as_note_submitted(
         )
         return
     channel, ts, user_id = str(meta["channel"]), str(meta["ts"]), str(body["user"]["id"])
-    try:
-        permalink = str(client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"])
-    except SlackApiError:
-        permalink = None
     filed = message_notes.file_from_form(
         db=rt.db,
         team_id=team_of(body),
@@ -82,14 +81,31 @@ def save_as_note_submitted(
         channel_id=channel,
         ts=ts,
         text=changes.body,
-        permalink=permalink,
+        permalink=None,  # asked of Slack after the answer (add_permalink_later)
         lang=lang,
         mentions=[str(m) for m in meta.get("mentions") or []],
     )
     ack()
+    if filed is not None:
+        context[SAVED_NOTE] = filed.note_id
     key, name = (
         ("capture_saved", filed.customer_name) if filed else ("capture_already_saved", changes.customer)
     )
     post_ephemeral(
-        client, Message(text=t(key, lang, customer=name), lang=lang), channel=channel, user=user_id
+        context, Message(text=t(key, lang, customer=name), lang=lang), channel=channel, user=user_id
     )
+
+
+def add_permalink_later(
+    view: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """After the answer: the note the form filed gets its message's permalink."""
+    note_id = context.get(SAVED_NOTE)  # set by save_as_note_submitted, copied to this listener
+    if not isinstance(note_id, int):
+        return  # nothing filed (the form was refused, or the message was a note already)
+    _, meta = edit_modal.read_state(view)
+    permalink = permalink_of(client, str(meta["channel"]), str(meta["ts"]))
+    if permalink is not None:
+        capture.add_permalink(
+            db=runtime(context).db, team_id=team_of(body), note_id=note_id, permalink=permalink
+        )

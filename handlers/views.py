@@ -11,12 +11,12 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.render import edit_modal, errors
 from bot.render import notes as note_views
-from handlers.replies import redraw_at
+from handlers.replies import redraw_at, send_later
 from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
-    app.view(edit_modal.EDIT_CALLBACK)(edit_submitted)
+    app.view(edit_modal.EDIT_CALLBACK)(ack=edit_submitted, lazy=[send_later])
 
 
 def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
@@ -54,4 +54,4 @@ def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context
         db=rt.db, team_id=team_id, user_id=body["user"]["id"], key=meta.get("reply"), now=rt.clock()
     )
     if response_url:
-        redraw_at(str(response_url), note_views.note_filed(filed, edited=True))
+        redraw_at(context, str(response_url), note_views.note_filed(filed, edited=True))

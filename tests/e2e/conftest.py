@@ -17,34 +17,53 @@ from bot.web import build_web, serve_in_thread
 from storage.db import Database
 from tests import factories as f
 from tests.support.clock import FrozenClock
+from tests.support.lazy import SettlingExecutor
 from tests.support.waiting import wait_for
 
 
 @dataclass
 class Rapport:
-    """The running app, seen from Slack's side."""
+    """The running app, seen from Slack's side.
+
+    What a listener sends to Slack goes out after the HTTP answer, on lazy listeners: the helpers
+    that send a request (`post`, `command`, `click`) return once that work is done too."""
 
     url: str
     db: Database
     slack: SlackStandIn
     clock: FrozenClock
+    lazy: SettlingExecutor
     _responses: int = 0
+
+    def post(self, body: str | bytes, headers: dict[str, str], *, settle: bool = True) -> f.HttpAnswer:
+        """A request to POST /slack/events; returns after the answer and what followed it
+        (`settle=False`: at the answer, while what follows may still be on its way)."""
+        answer = f.post(self.url + "/slack/events", body, headers)
+        if settle:
+            self.settle()
+        return answer
+
+    def settle(self) -> None:
+        """Waits for the lazy listeners started so far (what follows the answers to Slack)."""
+        self.lazy.settle()
 
     def response_url(self) -> str:
         self._responses += 1
         return self.slack.response_url(f"r{self._responses}")
 
-    def command(self, text: str, *, command: str = "/note", user: str = f.USER) -> f.HttpAnswer:
+    def command(
+        self, text: str, *, command: str = "/note", user: str = f.USER, settle: bool = True
+    ) -> f.HttpAnswer:
         """The slash command over HTTP; its answer (what Slack shows) must be one Slack takes."""
         body = f.command_body(text, command=command, user=user, response_url=self.response_url())
-        answer = f.post(self.url + "/slack/events", body, f.signed(body))
+        answer = self.post(body, f.signed(body), settle=settle)
         if answer.status == 200 and answer.body.startswith("{"):
             check_message(answer.json())
         return answer
 
-    def click(self, action_id: str, value: str, *, user: str = f.USER) -> f.HttpAnswer:
+    def click(self, action_id: str, value: str, *, user: str = f.USER, settle: bool = True) -> f.HttpAnswer:
         body = f.button_body(action_id, value, user=user, response_url=self.response_url())
-        return f.post(self.url + "/slack/events", body, f.signed(body))
+        return self.post(body, f.signed(body), settle=settle)
 
     def recompute(self) -> str:
         """`/crm recompute`, which answers at once and says what it did after: that saying."""
@@ -64,7 +83,11 @@ def make_settings(db: Database, **extra: str) -> Settings:
 @pytest.fixture
 def rapport(database: Database, slack: SlackStandIn, clock: FrozenClock) -> Iterator[Rapport]:
     rt = Runtime(settings=make_settings(database), db=database, clock=clock)
-    app = build_app(rt, token="xoxb-test", signing_secret=f.SECRET, api_url=slack.api_url)
+    # A real thread pool, not inline: the tests see that the answer goes back before Slack is called.
+    lazy = SettlingExecutor()
+    app = build_app(rt, token="xoxb-test", signing_secret=f.SECRET, api_url=slack.api_url, lazy_executor=lazy)
     server = serve_in_thread(build_web(app, database, signing_secret=f.SECRET))
-    yield Rapport(url=server.url, db=database, slack=slack, clock=clock)
+    yield Rapport(url=server.url, db=database, slack=slack, clock=clock, lazy=lazy)
+    lazy.settle()  # before the stand-in stops: what is still on its way is checked too
     server.stop()
+    lazy.shutdown()

@@ -10,7 +10,7 @@ from tests.e2e.conftest import Rapport
 
 def _open_home(rapport: Rapport, user: str = f.USER) -> None:
     body = f.event_body({"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home"})
-    answer = f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=True))
+    answer = rapport.post(body, f.signed(body, json_body=True))
     assert answer.status == 200
 
 

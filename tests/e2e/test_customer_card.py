@@ -20,7 +20,7 @@ def _card(rapport: Rapport, name: str) -> dict[str, Any]:
 def _submit(rapport: Rapport, view: dict[str, Any], text: str) -> f.HttpAnswer:
     values = {card_modals.TEXT_BLOCK: {"value": {"type": "plain_text_input", "value": text}}}
     body = f.submission_body(view, values)
-    return f.post(rapport.url + "/slack/events", body, f.signed(body))
+    return rapport.post(body, f.signed(body))
 
 
 def test_card_shows_stage_purchases_and_complaints(rapport: Rapport) -> None:
@@ -87,7 +87,7 @@ def test_all_notes_pages_through_every_note(rapport: Rapport) -> None:
     assert "update 11" in f.all_text(first["blocks"]) and "update 01" not in f.all_text(first["blocks"])
 
     body = f.action_body({**following, "block_id": "notes:1:1"}, response_url=rapport.response_url())
-    f.post(rapport.url + "/slack/events", body, f.signed(body))
+    rapport.post(body, f.signed(body))
     second = rapport.responses()[-1]
     assert second["replace_original"] is True
     assert "update 01" in f.all_text(second["blocks"]) and "update 00" in f.all_text(second["blocks"])

@@ -23,7 +23,7 @@ def _open_profile(rapport: Rapport, name: str) -> dict[str, Any]:
 
 def _submit(rapport: Rapport, view: dict[str, Any], **answers: str | None) -> f.HttpAnswer:
     body = f.submission_body(view, payloads.modal_state(view, answers))
-    return f.post(rapport.url + "/slack/events", body, f.signed(body))
+    return rapport.post(body, f.signed(body))
 
 
 def test_profile_form_is_prefilled_and_saves_everything(rapport: Rapport) -> None:

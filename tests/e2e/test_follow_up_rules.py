@@ -25,7 +25,7 @@ def _follow_ups(rapport: Rapport) -> list[FollowUp]:
 
 def _submit(rapport: Rapport, view: dict[str, Any], user: str = f.USER, **answers: str | None) -> None:
     body = f.submission_body(view, f.modal_values(view, **answers), user=user)
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body)).status == 200
+    assert rapport.post(body, f.signed(body)).status == 200
 
 
 def _editor(rapport: Rapport, text: str) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def _by_capture(rapport: Rapport, mention: bool) -> None:
     text = f"call back friday 10am {'<@U777>' if mention else ''}"
     event = {"type": "message", "user": AUTHOR, "text": text, "channel": f.CHANNEL, "ts": "1773133200.000100"}
     body = f.event_body(event, event_id="EvRule")
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=True)).status == 200
+    assert rapport.post(body, f.signed(body, json_body=True)).status == 200
 
 
 def _by_shortcut(rapport: Rapport, mention: bool) -> None:
@@ -63,7 +63,7 @@ def _by_shortcut(rapport: Rapport, mention: bool) -> None:
     text = f"acme wants a call back friday 10am {'<@U777>' if mention else ''}"
     message = {"type": "message", "user": AUTHOR, "ts": "1773046800.000100", "text": text}
     body = f.shortcut_body(message, response_url=rapport.response_url(), user=HELPER)
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body)).status == 200
+    assert rapport.post(body, f.signed(body)).status == 200
     _submit(rapport, rapport.slack.calls_to("views.open")[-1].params["view"], user=HELPER)
 
 

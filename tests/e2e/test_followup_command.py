@@ -186,7 +186,7 @@ def test_a_slow_users_info_does_not_hold_the_answer(rapport: Rapport) -> None:
 
     rapport.slack.respond_with("users.info", stuck)
     try:
-        answer = rapport.command("acme called, call back tomorrow 3pm")
+        answer = rapport.command("acme called, call back tomorrow 3pm", settle=False)
         assert answer.status == 200 and "Saved a note on *acme*" in answer.json()["text"]
         assert len(_follow_ups(rapport)) == 1
         assert asked.wait(timeout=10)  # asked after answering, not before

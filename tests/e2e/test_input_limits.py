@@ -42,7 +42,7 @@ def _said(answer: f.HttpAnswer) -> str:
 
 
 def _post(rapport: Rapport, body: str) -> f.HttpAnswer:
-    return f.post(rapport.url + "/slack/events", body, f.signed(body))
+    return rapport.post(body, f.signed(body))
 
 
 @pytest.mark.parametrize(
@@ -317,7 +317,7 @@ def _reaction_on(rapport: Rapport, text: str, event_id: str) -> str:
     }
     told = len(rapport.slack.calls_to("chat.postEphemeral"))
     body = f.event_body(reaction, event_id=event_id)
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=True)).status == 200
+    assert rapport.post(body, f.signed(body, json_body=True)).status == 200
     for _ in range(200):  # the reaction is handled after the answer to Slack
         calls = rapport.slack.calls_to("chat.postEphemeral")
         if len(calls) > told:

@@ -107,7 +107,7 @@ def test_the_edit_form_and_the_profile_form_clean_names_and_tags(rapport: Rappor
     edit = f.submission_body(
         view, f.modal_values(view, customer="ac\u200bme", tags="pri\u200bcing, \ufeffvip")
     )
-    assert f.post(rapport.url + "/slack/events", edit, f.signed(edit)).status == 200
+    assert rapport.post(edit, f.signed(edit)).status == 200
 
     card = rapport.command("acme", command="/customer").json()
     rapport.click(
@@ -116,7 +116,7 @@ def test_the_edit_form_and_the_profile_form_clean_names_and_tags(rapport: Rappor
     profile = rapport.slack.calls_to("views.open")[-1].params["view"]
     answers = {"name": "Acme\u200b Corp", "aliases": "AC\u200dME, 艾克\u200b米"}
     saved = f.submission_body(profile, payloads.modal_state(profile, answers))
-    assert f.post(rapport.url + "/slack/events", saved, f.signed(saved)).status == 200
+    assert rapport.post(saved, f.signed(saved)).status == 200
 
     assert _customers(rapport) == ["Acme Corp"]
     assert _tags(rapport) == ["pricing", "vip"]

@@ -23,13 +23,13 @@ MESSAGE = {
 
 def _open(rapport: Rapport, message: dict[str, Any] = MESSAGE) -> dict[str, Any]:
     body = f.shortcut_body(message, response_url=rapport.response_url())
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body)).status == 200
+    assert rapport.post(body, f.signed(body)).status == 200
     return rapport.slack.calls_to("views.open")[-1].params["view"]
 
 
 def _submit(rapport: Rapport, view: dict[str, Any], **answers: str | None) -> f.HttpAnswer:
     body = f.submission_body(view, f.modal_values(view, **answers))
-    return f.post(rapport.url + "/slack/events", body, f.signed(body))
+    return rapport.post(body, f.signed(body))
 
 
 def test_shortcut_opens_a_form_prefilled_from_the_message(rapport: Rapport) -> None:

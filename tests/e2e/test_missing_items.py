@@ -26,7 +26,7 @@ CUSTOMER_GONE = "That customer no longer exists"
 
 
 def _post(rapport: Rapport, body: str) -> f.HttpAnswer:
-    return f.post(rapport.url + "/slack/events", body, f.signed(body))
+    return rapport.post(body, f.signed(body))
 
 
 def _reminder(rapport: Rapport) -> dict[str, Any]:

@@ -25,7 +25,7 @@ def _open_editor(rapport: Rapport, text: str, user: str = f.USER) -> tuple[dict[
 
 def _submit(rapport: Rapport, view: dict[str, Any], **answers: str | None) -> f.HttpAnswer:
     body = f.submission_body(view, f.modal_values(view, **answers))
-    return f.post(rapport.url + "/slack/events", body, f.signed(body))
+    return rapport.post(body, f.signed(body))
 
 
 def test_edit_opens_a_modal_prefilled_with_what_was_understood(rapport: Rapport) -> None:

@@ -42,7 +42,7 @@ def _element(post: dict[str, Any], action_id: str) -> dict[str, Any]:
 
 def _act(rapport: Rapport, action: dict[str, Any], user: str = f.USER) -> None:
     body = f.action_body(action, response_url=rapport.response_url(), user=user)
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body)).status == 200
+    assert rapport.post(body, f.signed(body)).status == 200
 
 
 def test_follow_up_from_a_note_is_posted_at_its_time_with_context_and_buttons(rapport: Rapport) -> None:

@@ -21,7 +21,7 @@ def _body(rapport: Rapport) -> str:
 
 def test_signed_request_is_accepted(rapport: Rapport) -> None:
     body = _body(rapport)
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body)).status == 200
+    assert rapport.post(body, f.signed(body)).status == 200
     assert _note_count(rapport) == 1
 
 
@@ -41,7 +41,7 @@ def test_signed_request_is_accepted(rapport: Rapport) -> None:
 )
 def test_badly_signed_request_gets_401_and_stores_nothing(rapport: Rapport, headers: object) -> None:
     body = _body(rapport)
-    answer = f.post(rapport.url + "/slack/events", body, headers(body))  # type: ignore[operator]
+    answer = rapport.post(body, headers(body))  # type: ignore[operator]
 
     assert answer.status == 401
     assert _note_count(rapport) == 0
@@ -51,7 +51,7 @@ def test_badly_signed_request_gets_401_and_stores_nothing(rapport: Rapport, head
 def test_tampered_body_fails_the_signature(rapport: Rapport) -> None:
     body = _body(rapport)
     headers = f.signed(body)
-    answer = f.post(rapport.url + "/slack/events", body.replace("pricing", "discount"), headers)
+    answer = rapport.post(body.replace("pricing", "discount"), headers)
 
     assert answer.status == 401
     assert _note_count(rapport) == 0
@@ -59,14 +59,14 @@ def test_tampered_body_fails_the_signature(rapport: Rapport) -> None:
 
 def test_signed_broken_json_payload_gets_400_and_stores_nothing(rapport: Rapport) -> None:
     body = "payload=%7Bnot-json"
-    answer = f.post(rapport.url + "/slack/events", body, f.signed(body))
+    answer = rapport.post(body, f.signed(body))
 
     assert answer.status == 400
     assert _note_count(rapport) == 0
 
 
 def test_body_that_is_not_utf8_gets_400(rapport: Rapport) -> None:
-    answer = f.post(rapport.url + "/slack/events", b"command=%2Fnote&text=\xff\xfe", f.signed("x"))
+    answer = rapport.post(b"command=%2Fnote&text=\xff\xfe", f.signed("x"))
 
     assert answer.status == 400
     assert _note_count(rapport) == 0
@@ -101,7 +101,7 @@ def test_timestamp_that_is_not_ascii_digits_gets_401_and_nothing_is_sent(
     before = len(rapport.slack.calls)
     body = _body(rapport)
     headers = f.signed(body) | {"x-slack-request-timestamp": timestamp}
-    answer = f.post(rapport.url + "/slack/events", body, {k: _latin1(v) for k, v in headers.items()})
+    answer = rapport.post(body, {k: _latin1(v) for k, v in headers.items()})
 
     assert answer.status == 401
     assert _note_count(rapport) == 0
@@ -148,21 +148,21 @@ def test_json_that_is_not_an_object_gets_401_unsigned_and_400_signed(
     json_body = shape == "json-body"
     unsigned = {"content-type": "application/json" if json_body else "application/x-www-form-urlencoded"}
 
-    assert f.post(rapport.url + "/slack/events", body, unsigned).status == 401
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=json_body)).status == 400
+    assert rapport.post(body, unsigned).status == 401
+    assert rapport.post(body, f.signed(body, json_body=json_body)).status == 400
     assert _nothing_reached_slack(rapport, before)
 
 
 def test_signed_payload_with_objects_of_the_wrong_shape_gets_400(rapport: Rapport) -> None:
     body = '{"type": "block_actions", "team": 5, "authorizations": ["x"]}'
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=True)).status == 400
+    assert rapport.post(body, f.signed(body, json_body=True)).status == 400
 
 
 def test_signed_request_replayed_is_answered_as_before_and_stored_once(rapport: Rapport) -> None:
     body = _body(rapport)
     headers = f.signed(body)
 
-    answers = [f.post(rapport.url + "/slack/events", body, headers) for _ in range(3)]
+    answers = [rapport.post(body, headers) for _ in range(3)]
 
     assert [a.status for a in answers] == [200, 200, 200]
     assert answers[1].body == answers[0].body == answers[2].body
@@ -173,6 +173,6 @@ def test_signed_request_replayed_is_answered_as_before_and_stored_once(rapport: 
 def test_same_text_sent_again_with_a_new_signature_is_a_new_note(rapport: Rapport) -> None:
     """Replay protection keys on the signature, not the words: a user may say the same thing twice."""
     first, second = _body(rapport), _body(rapport)  # each with its own response_url
-    assert f.post(rapport.url + "/slack/events", first, f.signed(first)).status == 200
-    assert f.post(rapport.url + "/slack/events", second, f.signed(second, age_seconds=1)).status == 200
+    assert rapport.post(first, f.signed(first)).status == 200
+    assert rapport.post(second, f.signed(second, age_seconds=1)).status == 200
     assert _note_count(rapport) == 2

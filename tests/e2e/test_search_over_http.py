@@ -69,7 +69,7 @@ def test_app_home_search_box_publishes_the_results(rapport: Rapport) -> None:
     }
     body = f.action_body(action, response_url=rapport.response_url())
 
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body)).status == 200
+    assert rapport.post(body, f.signed(body)).status == 200
 
     for _ in range(100):
         published = rapport.slack.calls_to("views.publish")

@@ -114,7 +114,7 @@ def test_a_card_posted_in_a_thread_is_accepted_by_slack(rapport: Rapport) -> Non
         "ts": "1700.2",
     }
     body = f.event_body(event, event_id="EvLimits")
-    assert f.post(rapport.url + "/slack/events", body, f.signed(body, json_body=True)).status == 200
+    assert rapport.post(body, f.signed(body, json_body=True)).status == 200
 
     for _ in range(200):  # a mention is answered after the acknowledgement
         if rapport.slack.calls_to("chat.postMessage"):
