@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fast tier (tests/README.md): SQLite only, no real processes.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not postgres"
 
 # Lint: ruff, the format check, mypy strict and the import contracts (pyproject's [tool.importlinter]).
 lint: $(STAMP)

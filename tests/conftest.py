@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,11 +48,25 @@ def postgres_database() -> Iterator[Database]:
         db.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per test run; each test gets a copy (migrating takes 0.2 s, a copy
+    well under a millisecond). Checkpointed, so the file alone holds everything (no -wal)."""
+    path = tmp_path_factory.mktemp("template") / "rapport.db"
+    db = migrated_sqlite(str(path))
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """A migrated, empty database: every test that takes it runs on SQLite and on PostgreSQL."""
     if request.param == "sqlite":
-        db = migrated_sqlite(str(tmp_path / "rapport.db"))
+        path = tmp_path / "rapport.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        db = Database(f"sqlite:///{path}")
         yield db
         db.dispose()
     else:

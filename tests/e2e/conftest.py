@@ -1,4 +1,7 @@
-"""The app's real HTTP server on a free loopback port, talking to the Slack stand-in."""
+"""The app as Slack sees it, talking to the Slack stand-in: `rapport` dispatches each signed
+request straight into the Bolt app (in-process, the fast tier), `rapport_http` sends it to the
+real HTTP server on a free loopback port (for what the HTTP layer itself decides: signatures
+before Bolt, sizes, replays). Both answer through the same listeners and the same lazy pool."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from slack_bolt import App, BoltRequest
 
 from bot.app import build_app
 from bot.config import Settings
@@ -18,7 +22,6 @@ from storage.db import Database
 from tests import factories as f
 from tests.support.clock import FrozenClock
 from tests.support.lazy import SettlingExecutor
-from tests.support.waiting import wait_for
 
 
 @dataclass
@@ -28,17 +31,23 @@ class Rapport:
     What a listener sends to Slack goes out after the HTTP answer, on lazy listeners: the helpers
     that send a request (`post`, `command`, `click`) return once that work is done too."""
 
-    url: str
     db: Database
     slack: SlackStandIn
     clock: FrozenClock
     lazy: SettlingExecutor
+    app: App
+    url: str | None = None  # the HTTP server's, when requests go over HTTP
     _responses: int = 0
 
     def post(self, body: str | bytes, headers: dict[str, str], *, settle: bool = True) -> f.HttpAnswer:
         """A request to POST /slack/events; returns after the answer and what followed it
         (`settle=False`: at the answer, while what follows may still be on its way)."""
-        answer = f.post(self.url + "/slack/events", body, headers)
+        if self.url is not None:
+            answer = f.post(self.url + "/slack/events", body, headers)
+        else:
+            text = body.decode() if isinstance(body, bytes) else body
+            bolt = self.app.dispatch(BoltRequest(body=text, headers=headers))
+            answer = f.HttpAnswer(bolt.status, bolt.body)
         if settle:
             self.settle()
         return answer
@@ -69,7 +78,8 @@ class Rapport:
         """`/crm recompute`, which answers at once and says what it did after: that saying."""
         before = len(self.responses())
         assert "Classifying" in self.command("recompute", command="/crm").json()["text"]
-        said = wait_for(lambda: self.responses()[before:], "the result of /crm recompute")
+        said = self.responses()[before:]  # posted after the answer: settled by now
+        assert said, "/crm recompute said nothing after its answer"
         return str(said[-1]["text"])
 
     def responses(self) -> list[dict[str, Any]]:
@@ -80,14 +90,29 @@ def make_settings(db: Database, **extra: str) -> Settings:
     return Settings(DATABASE_URL=db.url, SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET=f.SECRET, **extra)
 
 
-@pytest.fixture
-def rapport(database: Database, slack: SlackStandIn, clock: FrozenClock) -> Iterator[Rapport]:
+def _running(database: Database, slack: SlackStandIn, clock: FrozenClock) -> tuple[App, SettlingExecutor]:
     rt = Runtime(settings=make_settings(database), db=database, clock=clock)
     # A real thread pool, not inline: the tests see that the answer goes back before Slack is called.
     lazy = SettlingExecutor()
     app = build_app(rt, token="xoxb-test", signing_secret=f.SECRET, api_url=slack.api_url, lazy_executor=lazy)
-    server = serve_in_thread(build_web(app, database, signing_secret=f.SECRET))
-    yield Rapport(url=server.url, db=database, slack=slack, clock=clock, lazy=lazy)
+    return app, lazy
+
+
+@pytest.fixture
+def rapport(database: Database, slack: SlackStandIn, clock: FrozenClock) -> Iterator[Rapport]:
+    """Signed requests dispatched in-process: Bolt checks each signature, as over HTTP."""
+    app, lazy = _running(database, slack, clock)
+    yield Rapport(db=database, slack=slack, clock=clock, lazy=lazy, app=app)
     lazy.settle()  # before the stand-in stops: what is still on its way is checked too
+    lazy.shutdown()
+
+
+@pytest.fixture
+def rapport_http(database: Database, slack: SlackStandIn, clock: FrozenClock) -> Iterator[Rapport]:
+    """Signed requests over HTTP to the real server (bot.web), on a free loopback port."""
+    app, lazy = _running(database, slack, clock)
+    server = serve_in_thread(build_web(app, database, signing_secret=f.SECRET))
+    yield Rapport(db=database, slack=slack, clock=clock, lazy=lazy, app=app, url=server.url)
+    lazy.settle()
     server.stop()
     lazy.shutdown()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from tests import factories as f
 from tests.e2e.conftest import Rapport
 
@@ -15,12 +13,10 @@ def _open_home(rapport: Rapport, user: str = f.USER) -> None:
 
 
 def _published(rapport: Rapport, count: int = 1) -> list[dict[str, object]]:
-    for _ in range(200):  # the tab is built after the answer to Slack: wait for it to arrive
-        calls = rapport.slack.calls_to("views.publish")
-        if len(calls) >= count:
-            return [c.params for c in calls]
-        time.sleep(0.05)
-    raise AssertionError("views.publish never arrived")
+    """The tab is built after the answer to Slack; the request returned once it was."""
+    calls = rapport.slack.calls_to("views.publish")
+    assert len(calls) >= count, f"views.publish: {len(calls)} call(s), {count} expected"
+    return [c.params for c in calls]
 
 
 def test_home_shows_my_follow_ups_overdue_first_my_notes_and_customers(rapport: Rapport) -> None:

@@ -4,7 +4,6 @@ the capture reaction — over signed HTTP, answers checked at the Slack stand-in
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 from sqlmodel import col, select
@@ -27,23 +26,16 @@ def _event(
     return rapport.post(body, headers, settle=settle).status
 
 
-def _wait_for(rapport: Rapport, method: str, count: int = 1) -> list[dict[str, Any]]:
-    for _ in range(200):  # events are handled after the answer to Slack: wait for the result
-        calls = rapport.slack.calls_to(method)
-        if len(calls) >= count:
-            return [c.params for c in calls]
-        time.sleep(0.05)
-    raise AssertionError(f"{method} never arrived")
+def _calls(rapport: Rapport, method: str, count: int = 1) -> list[dict[str, Any]]:
+    """What reached Slack: a request returns once its work after the answer is done too."""
+    calls = [c.params for c in rapport.slack.calls_to(method)]
+    assert len(calls) >= count, f"{method}: {len(calls)} call(s), {count} expected"
+    return calls
 
 
 def _notes(rapport: Rapport) -> list[Note]:
-    for _ in range(100):
-        with rapport.db.session() as session:
-            found = list(session.exec(select(Note).order_by(Note.id)))  # type: ignore[arg-type]
-        if found:
-            return found
-        time.sleep(0.05)
-    return []
+    with rapport.db.session() as session:
+        return list(session.exec(select(Note).order_by(Note.id)))  # type: ignore[arg-type]
 
 
 def test_mention_in_a_thread_replies_in_the_thread_with_the_card(rapport: Rapport) -> None:
@@ -63,7 +55,7 @@ def test_mention_in_a_thread_replies_in_the_thread_with_the_card(rapport: Rappor
     )
 
     assert status == 200
-    [reply] = _wait_for(rapport, "chat.postMessage")
+    [reply] = _calls(rapport, "chat.postMessage")
     assert reply["channel"] == "C9" and reply["thread_ts"] == "1700.1"
     assert "called re pricing" in f.all_text(reply["blocks"])
 
@@ -92,7 +84,7 @@ def test_bare_mention_in_a_thread_shows_the_customer_its_parent_names(rapport: R
         "Ev2",
     )
 
-    [reply] = _wait_for(rapport, "chat.postMessage")
+    [reply] = _calls(rapport, "chat.postMessage")
     assert reply["thread_ts"] == "1700.1" and "Globex Corp" in reply["text"]
 
 
@@ -114,8 +106,7 @@ def test_capture_channel_stores_each_message_once_despite_retries(rapport: Rappo
         rapport, {**message, "ts": "1773133300.000100", "thread_ts": "1773133200.000100"}, "Ev11"
     )  # a reply
 
-    [marked] = _wait_for(rapport, "reactions.add")  # the permalink is stored before the mark
-    time.sleep(0.3)  # let any wrongly accepted retry land before counting
+    [marked] = _calls(rapport, "reactions.add")  # each delivery's after-answer work is done by now
     [note] = _notes(rapport)
     assert note.author_id == "U5" and note.source == "capture" and note.slack_ts == "1773133200.000100"
     assert note.permalink and note.permalink.startswith("https://")
@@ -148,14 +139,14 @@ def test_reaction_with_the_capture_emoji_saves_the_message_once(rapport: Rapport
     }
 
     _event(rapport, reaction, "Ev20")
-    _wait_for(rapport, "chat.postEphemeral")
+    _calls(rapport, "chat.postEphemeral")
     _event(rapport, {**reaction, "user": "U6"}, "Ev21")  # someone else reacts too
 
     with rapport.db.session() as session:
         captured = list(session.exec(select(Note).where(Note.source == "reaction")))
     assert len(captured) == 1
     assert captured[0].author_id == "U5" and captured[0].slack_channel_id == "C7"
-    [told] = _wait_for(rapport, "chat.postEphemeral")
+    [told] = _calls(rapport, "chat.postEphemeral")
     assert told["user"] == f.USER and "Saved as a note on *acme*" in told["text"]
 
 
@@ -179,7 +170,7 @@ def test_reaction_on_a_message_naming_no_known_customer_explains_instead(rapport
         "Ev30",
     )
 
-    [told] = _wait_for(rapport, "chat.postEphemeral")
+    [told] = _calls(rapport, "chat.postEphemeral")
     assert "couldn't tell which customer" in told["text"]
     with rapport.db.session() as session:
         assert list(session.exec(select(Note))) == []
@@ -201,7 +192,7 @@ def test_other_reactions_are_ignored_and_the_emoji_is_configurable(rapport: Rapp
     _event(rapport, {"type": "reaction_added", "user": f.USER, "reaction": "memo", "item": item}, "Ev40")
     _event(rapport, {"type": "reaction_added", "user": f.USER, "reaction": "pushpin", "item": item}, "Ev41")
 
-    _wait_for(rapport, "chat.postEphemeral")
+    _calls(rapport, "chat.postEphemeral")
     with rapport.db.session() as session:
         assert [n.body for n in session.exec(select(Note).where(Note.source == "reaction"))] == ["signed!"]
 
@@ -239,7 +230,8 @@ def test_captured_message_is_stored_when_slack_hears_the_answer(rapport: Rapport
         assert note.source == "capture" and note.permalink is None
     finally:
         release.set()
-    _wait_for(rapport, "reactions.add")
+    rapport.settle()
+    _calls(rapport, "reactions.add")
     [note] = _stored_for(rapport, "1773133200.000500")
     assert note.permalink is not None
 
@@ -263,10 +255,10 @@ def test_retried_reaction_is_handled_when_the_first_delivery_saved_nothing(rappo
         "item": {"type": "message", "channel": "C7", "ts": "1773133200.000600"},
     }
     assert _event(rapport, reaction, "Ev60") == 200
-    _wait_for(rapport, "conversations.history")
+    _calls(rapport, "conversations.history")
     assert _event(rapport, reaction, "Ev60", retry=1) == 200
 
-    [told] = _wait_for(rapport, "chat.postEphemeral")
+    [told] = _calls(rapport, "chat.postEphemeral")
     assert "Saved as a note on *acme*" in told["text"]
     assert len(_stored_for(rapport, "1773133200.000600")) == 1
 
@@ -301,7 +293,6 @@ def test_message_and_reaction_arriving_together_store_one_note(rapport: Rapport)
             thread.start()
         for thread in both:
             thread.join()
-    _wait_for(rapport, "conversations.history", count=len(stamps))
-    time.sleep(0.3)  # the reactions' notes are filed after their answers: let the last land
+    _calls(rapport, "conversations.history", count=len(stamps))  # every reaction was handled
 
     assert [len(_stored_for(rapport, ts)) for ts in stamps] == [1] * len(stamps)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -38,11 +37,10 @@ def _subscribed(rapport: Rapport) -> None:
 
 
 def _wait_for(rapport: Rapport, method: str) -> list[Call]:
-    for _ in range(200):  # `digest send` posts after the answer to Slack: wait for it
-        if calls := rapport.slack.calls_to(method):
-            return calls
-        time.sleep(0.05)
-    raise AssertionError(f"{method} never arrived")
+    """`digest send` posts after the answer to Slack; the request returned once it had."""
+    calls = rapport.slack.calls_to(method)
+    assert calls, f"{method} never arrived"
+    return calls
 
 
 def _png(content: bytes) -> Image.Image:

@@ -13,7 +13,7 @@ from bench.load import run_load
 from storage.db import Database
 from tests.support.databases import empty_tables
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 @pytest.fixture

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 
 from bot.render.notes import UNDO_ACTION
 from storage.models import Customer, Note, Tag
 from tests import factories as f
 from tests.e2e.conftest import Rapport
+
+
+@pytest.fixture
+def rapport(rapport_http: Rapport) -> Rapport:
+    """Over HTTP: what these tests pin is decided by the HTTP layer (bot.web) or crosses it."""
+    return rapport_http
 
 
 def _notes(rapport: Rapport) -> list[Note]:

@@ -10,6 +10,12 @@ from tests import factories as f
 from tests.e2e.conftest import Rapport
 
 
+@pytest.fixture
+def rapport(rapport_http: Rapport) -> Rapport:
+    """Over HTTP: what these tests pin is decided by the HTTP layer (bot.web) or crosses it."""
+    return rapport_http
+
+
 def _note_count(rapport: Rapport) -> int:
     with rapport.db.session() as session:
         return int(session.exec(select(func.count()).select_from(Note)).one())

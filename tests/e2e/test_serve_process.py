@@ -14,6 +14,8 @@ from storage.models import Note
 from tests import factories as f
 from tests.support.serve import launch_serve
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def served(database: Database, slack: SlackStandIn, tmp_path: Path) -> Iterator[str]:
