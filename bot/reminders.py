@@ -104,15 +104,26 @@ class Dispatcher:
             for team_id in {claim.team_id for claim in claims}:
                 ids = [claim.follow_up_id for claim in claims if claim.team_id == team_id]
                 contexts |= reminder_contexts(db=self.db, team_id=team_id, follow_up_ids=ids)
-            jobs = [self._pool.submit(self._deliver, c, contexts.get(c.follow_up_id), report) for c in claims]
-            posted = [job.result() for job in jobs]  # a bug in delivery surfaces here, with its traceback
-            self._settle([done for done in posted if done is not None])
+            jobs = [
+                self._pool.submit(self._deliver_and_settle, c, contexts.get(c.follow_up_id), report)
+                for c in claims
+            ]
+            for job in jobs:
+                job.result()  # a bug in delivery surfaces here, with its traceback
             if len(claims) < self.batch:
                 return report
 
     # -- one reminder ------------------------------------------------------------------------
+    def _deliver_and_settle(self, claim: Claim, ctx: ReminderContext | None, report: DispatchReport) -> None:
+        """Posts one reminder and marks it sent at once, in its own short transaction: the time
+        between "posted" and "marked sent" (when a crash leaves a takeover to look in Slack) is
+        one post, not a whole batch, and a slow batch cannot outlive the claims of its first posts."""
+        posted = self._deliver(claim, ctx, report)
+        if posted is not None:
+            self._settle([posted])
+
     def _deliver(self, claim: Claim, ctx: ReminderContext | None, report: DispatchReport) -> Posted | None:
-        """Posts one claimed reminder; returns where it went, for the batch to mark sent."""
+        """Posts one claimed reminder; returns where it went, to be marked sent."""
         if ctx is None or ctx.status != "open" or ctx.due_at != claim.due_at:
             return None  # done, cancelled or snoozed since it was claimed: nothing to post
         now = self.clock()
@@ -228,7 +239,7 @@ class Dispatcher:
         return None
 
     def _settle(self, posted: list[Posted]) -> None:
-        """Marks a batch sent in one transaction (rule 4 of storage.reminders holds row by row)."""
+        """Marks posts sent (rule 4 of storage.reminders: only while the claim is still held)."""
         if not posted:
             return
         with self.db.session() as session:
