@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.exc import OperationalError
 
-from bot.clock import Clock, system_clock
 from bot.config import Settings
-from bot.errors import ConfigError
+from bot.core.clock import Clock, system_clock
+from bot.core.errors import ConfigError
 from bot.runtime import Runtime
 from storage import migrate
 from storage.db import Database

@@ -6,12 +6,12 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot import validation
+from bot.core import validation
+from bot.core.errors import UserError
+from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers import customer_named
-from bot.errors import UserError
 from bot.language import candidate_prefixes
 from bot.notes import FiledNote, file_note
-from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes
 from storage.db import Database
 from storage.models import Workspace

@@ -16,7 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.i18n import t
+from bot.core.i18n import t
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties

@@ -12,9 +12,9 @@ import typer
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.clock import system_clock
 from bot.config import Settings, load_settings
-from bot.errors import ConfigError
+from bot.core.clock import system_clock
+from bot.core.errors import ConfigError
 from bot.runtime import Runtime
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.errors import NotFound
+from bot.core.errors import NotFound
 from storage import complaints, customers
 from storage.db import Database
 

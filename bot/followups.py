@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot import validation
+from bot.core import validation
+from bot.core.errors import NotAllowed, NotFound
+from bot.core.i18n import reply_lang
+from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers import CustomerNotFound, customer_named, existing
-from bot.errors import NotAllowed, NotFound
-from bot.i18n import reply_lang
 from bot.language import normalize_name, parse_followup
 from bot.notes import NoteRejected, follow_up_assignee, read_again, read_text, told_as_note
-from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, followups, reminders
 from storage.db import Database
 from storage.followups import FollowUpFilter

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers import customer_named
 from bot.language import parse_note
 from bot.note_edit import EditableNote, NoteChanges, apply_form
 from bot.notes import FiledNote, assemble_note, read_text
-from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import capture, customers, notes
 from storage.db import Database
 

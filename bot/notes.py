@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import validation
+from bot.core import validation
+from bot.core.errors import NotAllowed, NotFound, UserError
+from bot.core.i18n import has_han, reply_lang
+from bot.core.validation import InvalidInput
+from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers import customer_named, existing
-from bot.errors import NotAllowed, NotFound, UserError
-from bot.i18n import has_han, reply_lang
 from bot.language import ParsedNote, candidate_prefixes, parse_note
-from bot.runtime import WorkspaceDefaults, workspace_for
-from bot.validation import InvalidInput
 from storage import customers, followups, notes, reminders, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Workspace

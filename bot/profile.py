@@ -9,12 +9,12 @@ from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
-from bot import validation
+from bot.core import validation
+from bot.core.errors import UserError
+from bot.core.validation import InvalidInput
 from bot.customers import existing
-from bot.errors import UserError
 from bot.language import normalize_name
 from bot.resolve import NAMES
-from bot.validation import InvalidInput
 from storage import customers
 from storage.db import Database
 from storage.models import CustomerKind

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.errors import NotFound
+from bot.core.errors import NotFound
 from bot.followups import ensure_may_act
 from bot.people import known_zone
 from bot.reminder_context import ReminderContext, reminder_context

@@ -19,7 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
-from bot.clock import Clock
+from bot.core.clock import Clock
 from bot.reminder_context import ReminderContext, reminder_contexts
 from bot.render import reminders as views
 from bot.render.kit import payload

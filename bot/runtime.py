@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from sqlmodel import Session
-
-from bot.clock import Clock, system_clock
 from bot.config import Settings
+from bot.core.clock import Clock, system_clock
+from bot.core.workspaces import WorkspaceDefaults
 from storage.db import Database
-from storage.models import Workspace
-from storage.workspaces import ensure_workspace
-
-
-@dataclass(frozen=True)
-class WorkspaceDefaults:
-    tz: str
-    currency: str
-    locale: str
 
 
 @dataclass
@@ -37,15 +26,3 @@ class Runtime:
         return WorkspaceDefaults(
             tz=self.settings.default_tz, currency=self.settings.default_currency, locale=self.settings.locale
         )
-
-
-def workspace_for(session: Session, team_id: str, defaults: WorkspaceDefaults, now: datetime) -> Workspace:
-    """The workspace's row, created with this installation's defaults on first contact."""
-    return ensure_workspace(
-        session=session,
-        team_id=team_id,
-        tz=defaults.tz,
-        currency=defaults.currency,
-        locale=defaults.locale,
-        now=now,
-    )

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NoReturn
 
-from bot import validation
-from bot.errors import UserError
+from bot.core import validation
+from bot.core.errors import UserError
 from bot.language import normalize_name
 from bot.language.tags import normalize_tag
 from storage import search as storage_search

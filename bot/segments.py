@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot import validation
-from bot.errors import UserError
+from bot.core import validation
+from bot.core.errors import UserError
+from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.language import normalize_name
 from bot.language.tags import normalize_tag
-from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import segments as store
 from storage.db import Database
 from storage.segments import CustomerFacts

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import validation
+from bot.core import validation
+from bot.core.errors import UserError
+from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers import CustomerNotFound
-from bot.errors import UserError
 from bot.language.scripts import FORMAT_CHARS
 from bot.language.tags import normalize_tag
 from bot.resolve import resolve
-from bot.runtime import WorkspaceDefaults, workspace_for
 from storage import customers, tags
 from storage.db import Database
 

@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 
 from bot import customers, followups, notes, profile
-from bot.errors import UserError
-from bot.i18n import reply_lang, t
+from bot.core.errors import UserError
+from bot.core.i18n import reply_lang, t
 from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views

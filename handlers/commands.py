@@ -9,8 +9,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import customers, followups, notes
-from bot.errors import UserError
-from bot.i18n import reply_lang
+from bot.core.errors import UserError
+from bot.core.i18n import reply_lang
 from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views

@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 
 from bot import complaints, customers
-from bot.errors import UserError
-from bot.i18n import reply_lang, t
+from bot.core.errors import UserError
+from bot.core.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render.kit import Message, section
 from handlers.replies import redraw, send_later, tell

@@ -20,8 +20,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import capture, customers
-from bot.errors import UserError
-from bot.i18n import reply_lang, t
+from bot.core.errors import UserError
+from bot.core.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render.kit import Message
 from handlers.replies import SendNow, post, post_ephemeral, send_later

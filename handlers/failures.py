@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.i18n import reply_lang
+from bot.core.i18n import reply_lang
 from bot.render.errors import generic_error
 from bot.render.kit import payload
 from bot.runtime import Runtime

@@ -8,8 +8,8 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import home, search
-from bot.errors import UserError
-from bot.i18n import reply_lang
+from bot.core.errors import UserError
+from bot.core.i18n import reply_lang
 from bot.render import errors
 from bot.render import search as search_views
 from bot.render.home import RESULTS_ROOM, SEARCH_ACTION, home_view

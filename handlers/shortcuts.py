@@ -8,7 +8,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import capture, message_notes, note_edit
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render import edit_modal
 from bot.render.kit import Message
 from handlers.events import permalink_of

@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 
 from bot import note_edit, reply_targets
-from bot.errors import UserError
-from bot.i18n import t
+from bot.core.errors import UserError
+from bot.core.i18n import t
 from bot.render import edit_modal, errors
 from bot.render import notes as note_views
 from handlers.replies import redraw_at, send_later

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.complaints import Resolution
+from bot.core.i18n import t
 from bot.customers import CustomerCard, NoteLine, NotesPage
-from bot.i18n import t
 from bot.render import timefmt
 from bot.render.kit import (
     Block,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.i18n import t
 from bot.digests import Digest
-from bot.i18n import t
 from bot.render import timefmt
 from bot.render.kit import (
     Block,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.note_edit import EditableNote, NoteForm
 from bot.render.kit import input_block, modal, option, text_input

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.profile import Profile, ProfileForm
 from bot.render.kit import input_block, modal, option, text_input
 

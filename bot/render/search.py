@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render import timefmt
 from bot.render.kit import Block, Message, actions, button, clip, context, escape, section, with_more
 from bot.render.limits import LIMITS, slack_length

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render import timefmt
 from bot.render.kit import Block, Message, clip, context, escape, join_within, section
 from bot.render.limits import LIMITS, slack_length

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 from bot.language import normalize_name
 from bot.search import SearchResults, search
 from storage import customers, notes, tags

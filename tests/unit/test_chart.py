@@ -16,7 +16,7 @@ from PIL import Image
 
 from bot import chart
 from bot.chart import Week, font_path, weekly_chart
-from bot.i18n import t
+from bot.core.i18n import t
 
 WEEKS = [
     Week(date(2026, 9, 7) + timedelta(weeks=n), {"active": 40 + n, "at_risk": n % 3, "churned": n // 4})

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from bot.complaints import Resolution
+from bot.core.errors import UserError
+from bot.core.i18n import t
 from bot.customers import CustomerNotFound
-from bot.errors import UserError
 from bot.followups import ClosedFollowUp
-from bot.i18n import t
 from bot.notes import UndoneNote
 from bot.render import (
     card_modals,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 from bot.search import make_snippet, parse_query
 from storage.search import SearchQuery, score
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import segments
-from bot.errors import UserError
+from bot.core.errors import UserError
 
 
 def test_open_complaints_read_in_both_languages() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.catalog import common, crm, customers, followups, notes, validation
+from bot.core.catalog import common, crm, customers, followups, notes, validation
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

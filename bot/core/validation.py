@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from sqlalchemy import Numeric, Table
 from sqlmodel import SQLModel
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 from bot.language import normalize_name
 from bot.language.scripts import CONTROL, FORMAT
 from bot.language.tags import normalize_tag

@@ -1,4 +1,4 @@
-"""Words for what cannot be stored as typed (bot.validation): what was wrong, and how to say it."""
+"""Words for what cannot be stored as typed (bot.core.validation): what was wrong, and how to say it."""
 
 from __future__ import annotations
 
