@@ -14,14 +14,12 @@ from handlers import (
     failures,
     home,
     reminders,
-    replies,
     shortcuts,
     views,
 )
 
 
 def register_all(app: App) -> None:
-    app.use(replies.open_outbox)  # first: every listener may queue its replies (handlers.replies)
     commands.register(app)
     actions.register(app)
     views.register(app)

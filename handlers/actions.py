@@ -12,8 +12,8 @@ from bot.core.i18n import reply_lang
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
+from handlers.context import runtime, team_of
 from handlers.replies import open_view, redraw, send_later, tell
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:

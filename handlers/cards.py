@@ -13,9 +13,9 @@ from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
+from handlers.context import runtime, team_of
 from handlers.people import actor_zone, learn_actor
 from handlers.replies import open_view, post_ephemeral, send_later, share, tell, turn_page
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:

@@ -15,9 +15,9 @@ from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views
 from bot.render.kit import Message
+from handlers.context import runtime
 from handlers.people import actor_zone, learned_zone
 from handlers.replies import SendNow, answer, redraw, send_later
-from handlers.runtime import runtime
 
 
 def register(app: App) -> None:

@@ -11,8 +11,8 @@ from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render.kit import Message, section
+from handlers.context import runtime, team_of
 from handlers.replies import redraw, send_later, tell
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:

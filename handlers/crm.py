@@ -16,8 +16,8 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render import segments as segment_views
 from bot.render.kit import Message, section
+from handlers.context import runtime, team_of
 from handlers.replies import SendNow, answer, redraw, send_later, tell
-from handlers.runtime import runtime, team_of
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 

@@ -12,10 +12,9 @@ Slack retries a delivery it did not see answered, so each kind is safe to receiv
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, BoltResponse
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -24,15 +23,14 @@ from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
 from bot.render import cards, errors
 from bot.render.kit import Message
+from handlers.context import runtime
 from handlers.replies import SendNow, post, post_ephemeral, send_later
-from handlers.runtime import runtime
 
 CAPTURED_EMOJI = "white_check_mark"
 CAPTURED_NOTE = "rapport_captured_note"
 
 
 def register(app: App) -> None:
-    app.use(skip_retried_mentions)
     app.event("app_mention")(ack=acknowledge, lazy=[send_later, answer_mention])
     app.event("message")(ack=capture_channel_message, lazy=[send_later, mark_captured])
     app.event("reaction_added")(ack=acknowledge, lazy=[send_later, capture_reaction])
@@ -40,21 +38,6 @@ def register(app: App) -> None:
 
 def acknowledge(ack: Ack) -> None:
     ack()
-
-
-def skip_retried_mentions(
-    body: dict[str, Any], context: BoltContext, next: Callable[[], None]
-) -> BoltResponse | None:
-    event_id = body.get("event_id")
-    kind = (body.get("event") or {}).get("type")
-    if body.get("type") == "event_callback" and kind == "app_mention" and event_id:
-        rt = runtime(context)
-        if not capture.first_delivery(
-            db=rt.db, team_id=str(body.get("team_id")), event_id=str(event_id), now=rt.clock()
-        ):
-            return BoltResponse(status=200, body="")
-    next()
-    return None
 
 
 def permalink_of(client: WebClient, channel: str, ts: str) -> str | None:

@@ -14,9 +14,9 @@ from bot.render import errors
 from bot.render import search as search_views
 from bot.render.home import RESULTS_ROOM, SEARCH_ACTION, home_view
 from bot.render.kit import section
+from handlers.context import runtime, team_of
 from handlers.replies import SendNow, send_later
 from handlers.replies import publish_home as publish
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:

@@ -9,7 +9,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot import people
-from handlers.runtime import runtime, team_of
+from handlers.context import runtime, team_of
 
 
 def actor_of(body: dict[str, Any]) -> tuple[str, str]:

@@ -12,9 +12,9 @@ from bot.core.i18n import t
 from bot.render import errors
 from bot.render import reminders as views
 from bot.render.kit import Message, section
+from handlers.context import runtime, team_of
 from handlers.people import learn_actor
 from handlers.replies import redraw, send_later, tell
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:

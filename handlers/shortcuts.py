@@ -11,10 +11,10 @@ from bot import capture, message_notes, note_edit
 from bot.core.i18n import t
 from bot.render import edit_modal
 from bot.render.kit import Message
+from handlers.context import runtime, team_of
 from handlers.events import permalink_of
 from handlers.people import actor_zone, learn_actor
 from handlers.replies import open_view, post_ephemeral, send_later
-from handlers.runtime import runtime, team_of
 
 SHORTCUT = "save_as_note"
 SAVED_NOTE = "rapport_saved_note"  # the note the form filed, for add_permalink_later

@@ -11,8 +11,8 @@ from bot.core.errors import UserError
 from bot.core.i18n import t
 from bot.render import edit_modal, errors
 from bot.render import notes as note_views
+from handlers.context import runtime, team_of
 from handlers.replies import redraw_at, send_later
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from slack_sdk import WebClient
 
+from bot.app.scheduler import start_background
 from bot.console.standin import Call, Reply
 from bot.reminders import Dispatcher
-from bot.scheduler import start_background
 from storage import customers, followups
 from tests import factories as f
 from tests.e2e.conftest import Rapport

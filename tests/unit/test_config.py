@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot.config import Settings, load_settings
+from bot.app.config import Settings, load_settings
 from bot.core.errors import ConfigError
 
 

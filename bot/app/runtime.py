@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.config import Settings
+from bot.app.config import Settings
 from bot.core.clock import Clock, system_clock
 from bot.core.workspaces import WorkspaceDefaults
 from storage.db import Database

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from concurrent.futures import Executor
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 import handlers
-from bot.runtime import Runtime
-from handlers.runtime import KEY
+from bot.app.middleware import attach_runtime, open_outbox, skip_retried_mentions
+from bot.app.runtime import Runtime
 
 log = logging.getLogger("rapport")
 
@@ -52,10 +51,8 @@ def build_app(
         listener_executor=lazy_executor,  # None: Bolt's own thread pool
     )
 
-    def attach_runtime(context: BoltContext, next: Callable[[], None]) -> None:
-        context[KEY] = rt
-        next()
-
-    app.use(attach_runtime)
+    app.use(attach_runtime(rt))
+    app.use(open_outbox)  # before any listener: every listener may queue its replies (handlers.replies)
+    app.use(skip_retried_mentions)
     handlers.register_all(app)
     return app

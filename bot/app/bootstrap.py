@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.exc import OperationalError
 
-from bot.config import Settings
+from bot.app.config import Settings
+from bot.app.runtime import Runtime
 from bot.core.clock import Clock, system_clock
 from bot.core.errors import ConfigError
-from bot.runtime import Runtime
 from storage import migrate
 from storage.db import Database
 

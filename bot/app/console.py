@@ -21,12 +21,12 @@ from urllib.parse import parse_qs
 
 from slack_bolt import App, BoltRequest
 
-from bot.app import build_app
+from bot.app.factory import build_app
+from bot.app.runtime import Runtime
 from bot.console import forms, payloads
 from bot.console.standin import Call, SlackStandIn
 from bot.console.textview import Button, render
 from bot.render.limits import message_problems
-from bot.runtime import Runtime
 
 HELP = """Type what you would type in Slack:
   /note acme called re pricing #pricing     file a note
