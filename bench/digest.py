@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import PG_ADMIN
 from bot import digests
-from bot.reclassify import Recomputed, recompute, set_rate
+from bot.insights.reclassify import Recomputed, recompute, set_rate
 from storage import migrate
 from storage.db import Database
 from storage.scratch import scratch_postgres

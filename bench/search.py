@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import PG_ADMIN, percentile
 from bot.language import normalize_name
-from bot.search import search
+from bot.notes.finder import search
 from storage import customers as customer_queries
 from storage import migrate
 from storage.db import Database
@@ -273,7 +273,7 @@ def measure(db: Database, names: list[str], repeat: int, only: list[str]) -> dic
 
 def _fuzzy(db: Database, names: list[str], rng: random.Random) -> Callable[[], object] | None:
     try:
-        from bot.resolve import resolve  # another part of issue 6; measured when present
+        from bot.customers.matching import resolve  # another part of issue 6; measured when present
     except ImportError:
         return None
 

@@ -14,14 +14,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import segments
-from bot.classification import convert
 from bot.core import validation
 from bot.core.clock import Clock
 from bot.core.errors import UserError
 from bot.core.i18n import t
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.digest_chart import WEEKS, digest_chart
+from bot.insights import segments
+from bot.insights.classification import convert
 from bot.render.kit import Message, payload
 from storage import classification, customers, digests, followups, notes
 from storage import complaints as complaint_store

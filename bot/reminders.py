@@ -20,7 +20,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from bot.core.clock import Clock
-from bot.reminder_context import ReminderContext, reminder_contexts
+from bot.followups.reminder_context import ReminderContext, reminder_contexts
 from bot.render import reminders as views
 from bot.render.kit import payload
 from storage import reminders

@@ -6,9 +6,13 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import customers, followups, note_edit, notes, reply_targets
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang
+from bot.customers import records as customers
+from bot.followups import agenda as followups
+from bot.notes import editing as note_edit
+from bot.notes import filing as notes
+from bot.notes import reply_targets
 from bot.render import cards, edit_modal, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views

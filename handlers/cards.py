@@ -6,9 +6,12 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import customers, followups, notes, profile
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
+from bot.customers import profile
+from bot.customers import records as customers
+from bot.followups import agenda as followups
+from bot.notes import filing as notes
 from bot.render import card_modals, cards, errors, profile_modal
 from bot.render import followups as followup_views
 from bot.render import notes as note_views

@@ -8,9 +8,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import customers, followups, notes
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang
+from bot.customers import records as customers
+from bot.followups import agenda as followups
+from bot.notes import filing as notes
 from bot.render import cards, errors
 from bot.render import followups as followup_views
 from bot.render import notes as note_views

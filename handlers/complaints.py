@@ -6,9 +6,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import complaints, customers
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
+from bot.customers import records as customers
+from bot.notes import complaints
 from bot.render import cards, errors
 from bot.render.kit import Message, section
 from handlers.context import runtime, team_of

@@ -8,9 +8,13 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import capture, digests, reclassify, search, segments, tagging
+from bot import digests
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
+from bot.customers import tagging
+from bot.insights import reclassify, segments
+from bot.notes import capture
+from bot.notes import finder as search
 from bot.render import digests as digest_views
 from bot.render import errors
 from bot.render import search as search_views

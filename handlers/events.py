@@ -18,9 +18,10 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import capture, customers
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
+from bot.customers import records as customers
+from bot.notes import capture
 from bot.render import cards, errors
 from bot.render.kit import Message
 from handlers.context import runtime

@@ -7,9 +7,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import home, search
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang
+from bot.home import page as home
+from bot.notes import finder as search
 from bot.render import errors
 from bot.render import search as search_views
 from bot.render.home import RESULTS_ROOM, SEARCH_ACTION, home_view

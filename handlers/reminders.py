@@ -6,9 +6,9 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import reminder_actions
 from bot.core.errors import UserError
 from bot.core.i18n import t
+from bot.followups import reminder_actions
 from bot.render import errors
 from bot.render import reminders as views
 from bot.render.kit import Message, section

@@ -7,8 +7,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import capture, message_notes, note_edit
 from bot.core.i18n import t
+from bot.notes import capture
+from bot.notes import editing as note_edit
+from bot.notes import message_form as message_notes
 from bot.render import edit_modal
 from bot.render.kit import Message
 from handlers.context import runtime, team_of

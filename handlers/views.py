@@ -6,9 +6,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import note_edit, reply_targets
 from bot.core.errors import UserError
 from bot.core.i18n import t
+from bot.notes import editing as note_edit
+from bot.notes import reply_targets
 from bot.render import edit_modal, errors
 from bot.render import notes as note_views
 from handlers.context import runtime, team_of

@@ -13,8 +13,8 @@ from typing import Any
 
 from slack_bolt import BoltContext, BoltResponse
 
-from bot import capture
 from bot.app.runtime import Runtime
+from bot.notes import capture
 from handlers.context import KEY, runtime
 from handlers.replies import OUTBOX, Outbox
 

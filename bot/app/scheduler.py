@@ -19,7 +19,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.digests import DigestDispatcher
-from bot.reclassify import recompute_due
+from bot.insights.reclassify import recompute_due
 from bot.reminders import Dispatcher
 
 log = logging.getLogger(__name__)

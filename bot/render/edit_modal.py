@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.core.i18n import t
 from bot.language.model import CATEGORIES, CHANNELS
-from bot.note_edit import EditableNote, NoteForm
+from bot.notes.editing import EditableNote, NoteForm
 from bot.render.kit import input_block, modal, option, text_input
 
 EDIT_CALLBACK = "note_edit_modal"

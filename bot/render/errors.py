@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.errors import UserError
 from bot.core.i18n import t
-from bot.customers import CustomerNotFound
+from bot.customers.records import CustomerNotFound
 from bot.render.kit import Message, actions, button, escape, section
 
 OPEN_CARD_ACTION = "customer_open"

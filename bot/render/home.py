@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.core.i18n import t
-from bot.home import Home
+from bot.home.page import Home
 from bot.render import timefmt
 from bot.render.followups import DONE_ACTION, item_line
 from bot.render.kit import (

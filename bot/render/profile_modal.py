@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from bot.core.i18n import t
-from bot.profile import Profile, ProfileForm
+from bot.customers.profile import Profile, ProfileForm
 from bot.render.kit import input_block, modal, option, text_input
 
 PROFILE_CALLBACK = "customer_profile_modal"

@@ -10,7 +10,7 @@ from sqlmodel import col
 
 from bot.core.errors import UserError
 from bot.language import normalize_name
-from bot.search import SearchResults, search
+from bot.notes.finder import SearchResults, search
 from storage import customers, notes, tags
 from storage.db import Database
 from storage.models import Note

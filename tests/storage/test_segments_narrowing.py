@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot import segments
+from bot.insights import segments
 from storage import segments as store
 from storage.db import Database
 from storage.models import Category, Customer, CustomerTag, FollowUp, FollowUpStatus, Note, Tag

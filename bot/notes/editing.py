@@ -16,10 +16,10 @@ from bot.core import validation
 from bot.core.errors import NotAllowed, NotFound, UserError
 from bot.core.validation import InvalidInput
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
-from bot.customers import customer_named
+from bot.customers.records import customer_named
 from bot.language.markup import mark
 from bot.language.model import CATEGORIES, CHANNELS
-from bot.notes import FiledNote, follow_up_assignee
+from bot.notes.filing import FiledNote, follow_up_assignee
 from storage import customers, followups, notes, reminders, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Customer, Note, Workspace

@@ -9,10 +9,10 @@ from datetime import datetime
 from bot.core import validation
 from bot.core.errors import UserError
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
-from bot.customers import CustomerNotFound
+from bot.customers.matching import resolve
+from bot.customers.records import CustomerNotFound
 from bot.language.scripts import FORMAT_CHARS
 from bot.language.tags import normalize_tag
-from bot.resolve import resolve
 from storage import customers, tags
 from storage.db import Database
 

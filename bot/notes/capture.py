@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from bot.core import validation
 from bot.core.errors import UserError
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
-from bot.customers import customer_named
+from bot.customers.records import customer_named
 from bot.language import candidate_prefixes
-from bot.notes import FiledNote, file_note
+from bot.notes.filing import FiledNote, file_note
 from storage import capture, customers, notes
 from storage.db import Database
 from storage.models import Workspace

@@ -12,9 +12,9 @@ from typing import TypeVar
 from bot.core import validation
 from bot.core.errors import UserError
 from bot.core.validation import InvalidInput
-from bot.customers import existing
+from bot.customers.matching import NAMES
+from bot.customers.records import existing
 from bot.language import normalize_name
-from bot.resolve import NAMES
 from storage import customers
 from storage.db import Database
 from storage.models import CustomerKind

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from bot.classification import WINDOW_DAYS, Purchase, churn_warning, lifecycle_stage, value_tiers
 from bot.core import validation
 from bot.core.errors import UserError
 from bot.core.i18n import t
+from bot.insights.classification import WINDOW_DAYS, Purchase, churn_warning, lifecycle_stage, value_tiers
 from storage import classification, runs
 from storage.db import Database
 from storage.models import Workspace

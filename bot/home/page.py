@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.followups import FollowUpItem, item_of
+from bot.followups.agenda import FollowUpItem, item_of
 from storage import customers, followups, notes
 from storage.db import Database
 from storage.followups import FollowUpFilter

@@ -17,7 +17,7 @@ from bot.core.errors import NotAllowed, NotFound, UserError
 from bot.core.i18n import has_han, reply_lang
 from bot.core.validation import InvalidInput
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
-from bot.customers import customer_named, existing
+from bot.customers.records import customer_named, existing
 from bot.language import ParsedNote, candidate_prefixes, parse_note
 from storage import customers, followups, notes, reminders, tags
 from storage.db import Database

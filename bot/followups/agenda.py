@@ -9,9 +9,9 @@ from bot.core import validation
 from bot.core.errors import NotAllowed, NotFound
 from bot.core.i18n import reply_lang
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
-from bot.customers import CustomerNotFound, customer_named, existing
+from bot.customers.records import CustomerNotFound, customer_named, existing
 from bot.language import normalize_name, parse_followup
-from bot.notes import NoteRejected, follow_up_assignee, read_again, read_text, told_as_note
+from bot.notes.filing import NoteRejected, follow_up_assignee, read_again, read_text, told_as_note
 from storage import customers, followups, reminders
 from storage.db import Database
 from storage.followups import FollowUpFilter

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
-from bot.customers import customer_named
+from bot.customers.records import customer_named
 from bot.language import parse_note
-from bot.note_edit import EditableNote, NoteChanges, apply_form
-from bot.notes import FiledNote, assemble_note, read_text
+from bot.notes.editing import EditableNote, NoteChanges, apply_form
+from bot.notes.filing import FiledNote, assemble_note, read_text
 from storage import capture, customers, notes
 from storage.db import Database
 

@@ -9,12 +9,12 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from bot.classification import lifecycle_stage
 from bot.core import validation
 from bot.core.errors import NotFound, UserError
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
+from bot.customers.matching import NAMES, resolve
+from bot.insights.classification import lifecycle_stage
 from bot.language import candidate_prefixes, normalize_name
-from bot.resolve import NAMES, resolve
 from storage import complaints, customers, followups, notes, tags
 from storage.db import Database
 from storage.models import Customer, Note, Workspace

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.customers import NoteLine, note_line
+from bot.customers.records import NoteLine, note_line
 from storage import customers, followups, notes
 from storage.db import Database
 from storage.models import Workspace

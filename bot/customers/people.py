@@ -1,19 +1,25 @@
-"""People's time zones and languages, from Slack's users.info, cached for a day."""
+"""People's time zones and languages, from what Slack says of them (users.info), kept for a day.
+
+Asking Slack is the caller's: `learn_user` takes a `UserLookup`, which handlers.people makes from
+the Web API client, so nothing here calls Slack.
+"""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from storage import people
 from storage.db import Database
 
-log = logging.getLogger(__name__)
 FRESH_FOR = timedelta(days=1)
+
+
+class UserLookup(Protocol):
+    def __call__(self, user_id: str) -> Mapping[str, Any] | None:
+        """What Slack says of the person (users.info's `user`); None when Slack did not answer."""
 
 
 def _valid_zone(name: str | None) -> str | None:
@@ -37,18 +43,16 @@ def known_zone(*, db: Database, team_id: str, user_id: str) -> str | None:
         return cached.tz if cached is not None else None
 
 
-def learn_user(*, db: Database, client: WebClient, team_id: str, user_id: str, now: datetime) -> str | None:
-    """Asks Slack (users.info) what it knows of the person when we know nothing or it is over a
-    day old, and keeps it; returns the time zone. Slack may be slow or rate-limit the call (the
-    client waits out 429s), so this runs only after the answer to Slack has gone."""
+def learn_user(*, db: Database, lookup: UserLookup, team_id: str, user_id: str, now: datetime) -> str | None:
+    """Asks Slack (`lookup`, users.info) what it knows of the person when we know nothing or it is
+    over a day old, and keeps it; returns the time zone. Slack may be slow or rate-limit the call
+    (the client waits out 429s), so this runs only after the answer to Slack has gone."""
     with db.session() as session:
         cached = people.cached_user(session=session, team_id=team_id, user_id=user_id)
         if cached is not None and now - cached.fetched_at < FRESH_FOR:
             return cached.tz
-    try:
-        user = client.users_info(user=user_id, include_locale=True).get("user") or {}
-    except SlackApiError as failure:
-        log.warning("users.info for %s failed: %s", user_id, failure.response.get("error"))
+    user = lookup(user_id)
+    if user is None:
         return cached.tz if cached else None
     tz = _valid_zone(user.get("tz"))
     with db.session() as session:

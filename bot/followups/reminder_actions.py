@@ -7,9 +7,9 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.errors import NotFound
-from bot.followups import ensure_may_act
-from bot.people import known_zone
-from bot.reminder_context import ReminderContext, reminder_context
+from bot.customers.people import known_zone
+from bot.followups.agenda import ensure_may_act
+from bot.followups.reminder_context import ReminderContext, reminder_context
 from storage import followups, reminders
 from storage.db import Database
 
