@@ -8,11 +8,12 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import digests
 from bot.core.errors import UserError
 from bot.core.i18n import reply_lang, t
 from bot.customers import tagging
+from bot.digests import build, subscriptions
 from bot.insights import reclassify, segments
+from bot.jobs.digests import send_now
 from bot.notes import capture
 from bot.notes import finder as search
 from bot.render import digests as digest_views
@@ -155,13 +156,12 @@ def send_digest_later(command: dict[str, Any], respond: Respond, context: BoltCo
     rt = runtime(context)
     lang = reply_lang(str(command.get("text", "")), rt.settings.locale)
     try:
-        digests.send_now(
+        send_now(
             db=rt.db,
             client=context.client,
             team_id=str(command["team_id"]),
             channel_id=str(command["channel_id"]),
             segment=segment,
-            user_id=str(command["user_id"]),
             now=rt.clock(),
             defaults=rt.defaults,
         )
@@ -257,7 +257,7 @@ def _digest(
     team_id, channel, now = str(command["team_id"]), str(command["channel_id"]), rt.clock()
     action = words[0] if words else ""
     if action == "subscribe":
-        sub = digests.subscribe(
+        sub = subscriptions.subscribe(
             db=rt.db,
             team_id=team_id,
             channel_id=channel,
@@ -270,18 +270,18 @@ def _digest(
         when = f"{sub.hour}:{sub.minute:02d}"
         _answer(ack, t("digest_subscribed", lang, segment=sub.segment, day=day, time=when, tz=sub.tz), lang)
     elif action == "list":
-        subs = digests.subscriptions_in(db=rt.db, team_id=team_id, channel_id=channel)
+        subs = subscriptions.subscriptions_in(db=rt.db, team_id=team_id, channel_id=channel)
         names = _DAY_NAMES["zh" if lang == "zh" else "en"]
         lines = [f"• *{s.segment}* — {names[s.weekday]} {s.hour}:{s.minute:02d} ({s.tz})" for s in subs]
         _answer(
             ack, t("digest_list", lang) + "\n" + "\n".join(lines) if lines else t("digest_none", lang), lang
         )
     elif action == "unsubscribe" and len(words) == 2:
-        count = digests.unsubscribe(db=rt.db, team_id=team_id, channel_id=channel, segment=words[1])
+        count = subscriptions.unsubscribe(db=rt.db, team_id=team_id, channel_id=channel, segment=words[1])
         _answer(ack, t("digest_unsubscribed", lang, count=count, segment=words[1]), lang)
     elif action == "preview" and len(words) == 2:
         message = digest_views.digest_message(
-            digests.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now, preview=True
+            build.preview(db=rt.db, team_id=team_id, segment=words[1], now=now), now=now, preview=True
         )
         answer(ack, message)
     elif action == "send" and len(words) == 2:

@@ -18,7 +18,7 @@ from bot.core.clock import system_clock
 from bot.core.errors import ConfigError
 
 if TYPE_CHECKING:
-    from bot.reminders import Dispatcher
+    from bot.jobs.reminders import Dispatcher
 
 cli = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Rapport: customer notes that live in Slack."
@@ -111,7 +111,7 @@ def _start_reminders(rt: Runtime, client: WebClient) -> None:
 
 
 def _dispatcher(rt: Runtime, token: str, api_url: str | None) -> Dispatcher:
-    from bot.reminders import Dispatcher, dispatcher_client
+    from bot.jobs.reminders import Dispatcher, dispatcher_client
 
     lease = timedelta(seconds=rt.settings.reminder_lease_seconds)
     client = dispatcher_client(token, api_url, lease)

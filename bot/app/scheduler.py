@@ -18,9 +18,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.digests import DigestDispatcher
 from bot.insights.reclassify import recompute_due
-from bot.reminders import Dispatcher
+from bot.jobs.digests import DigestDispatcher
+from bot.jobs.reminders import Dispatcher
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 0.25  # reminders: how late one may be, at most, when the process is idle

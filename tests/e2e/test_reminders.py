@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from sqlmodel import select
 
 from bot.console.standin import Call, SlackStandIn
-from bot.reminders import Dispatcher
+from bot.jobs.reminders import Dispatcher
 from bot.render import reminders as views
 from storage.models import FollowUp
 from tests import factories as f

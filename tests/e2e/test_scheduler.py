@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.app.scheduler import start_background
 from bot.console.standin import Call, Reply
-from bot.reminders import Dispatcher
+from bot.jobs.reminders import Dispatcher
 from storage import customers, followups
 from tests import factories as f
 from tests.e2e.conftest import Rapport

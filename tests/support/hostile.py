@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bot.customers.profile import ContactLine, Profile
 from bot.customers.records import CustomerCard, FollowUpLine, NoteLine, NotesPage
-from bot.digests import Digest
+from bot.digests.build import Digest
 from bot.followups.agenda import CreatedFollowUp, FollowUpItem, FollowUpList
 from bot.followups.reminder_context import ReminderContext
 from bot.home.page import Home, HomeNote

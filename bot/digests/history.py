@@ -1,4 +1,5 @@
-"""The weekly summary's chart data: a segment's size at the end of each of the last 12 weeks, by stage.
+"""The weekly summary's history, the data its chart draws: a segment's size at the end of each of
+the last 12 weeks, by stage (the drawing is bot.render.chart's).
 
 Who was in the segment at the end of a past week:
   - the members a sent summary of this subscription recorded for that week, when there is one
@@ -16,36 +17,28 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.chart import Week, weekly_chart
-from storage import digests as store
+from bot.digests.build import Digest
+from storage import digests
 from storage.db import Database
-
-if TYPE_CHECKING:
-    from bot.digests import Digest
 
 WEEKS = 12
 _Moves = tuple[list[datetime], list[tuple[str, str]]]  # one customer's move times, and (from, to) of each
 
 
-def digest_chart(
-    *,
-    db: Database,
-    team_id: str,
-    digest: Digest,
-    now: datetime,
-    subscription_id: int | None = None,
-    tz: str = "UTC",
-) -> bytes:
-    """The PNG chart for `digest`, whose week ends at `now`."""
-    return weekly_chart(
-        weekly_sizes(db=db, team_id=team_id, digest=digest, now=now, subscription_id=subscription_id, tz=tz),
-        segment=digest.segment,
-        lang=digest.lang,
-    )
+@dataclass(frozen=True)
+class Week:
+    """The segment at the end of one week: how many of its members were in each stage."""
+
+    ending: date
+    stages: dict[str, int]
+
+    @property
+    def size(self) -> int:
+        return sum(self.stages.values())
 
 
 def weekly_sizes(
@@ -62,12 +55,12 @@ def weekly_sizes(
     moments = [now - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
     periods = [moment.astimezone(zone).date().isoformat() for moment in moments]
     with db.session() as session:
-        recent = store.customers_since(session=session, team_id=team_id, since=moments[0])
-        moves = store.stage_moves_since(session=session, team_id=team_id, since=moments[0])
+        recent = digests.customers_since(session=session, team_id=team_id, since=moments[0])
+        moves = digests.stage_moves_since(session=session, team_id=team_id, since=moments[0])
         recorded = {
             period: [int(cid) for cid in json.loads(members)]
             for period, members in (
-                store.sent_members(
+                digests.sent_members(
                     session=session, team_id=team_id, subscription_id=subscription_id, periods=periods[:-1]
                 )
                 if subscription_id is not None
@@ -76,7 +69,7 @@ def weekly_sizes(
         }
         unknown = {cid for ids in recorded.values() for cid in ids} | set(digest.member_ids)
         stages = dict(digest.stages)
-        stages |= store.live_stages(session=session, team_id=team_id, ids=unknown - set(stages))
+        stages |= digests.live_stages(session=session, team_id=team_id, ids=unknown - set(stages))
     history: dict[int, _Moves] = {}
     for customer_id, before, after, when in moves:  # oldest first
         times, stages_moved = history.setdefault(customer_id, ([], []))

@@ -1,4 +1,5 @@
-"""The weekly summary's chart: a segment's size by week, stacked by lifecycle stage, as a PNG.
+"""The weekly summary's chart: a segment's size by week (bot.digests.history), stacked by lifecycle
+stage, as a PNG.
 
 Drawn with matplotlib's object API (a Figure on the Agg canvas, no pyplot state), so charts can
 be drawn from several threads. Every text on the chart uses Noto Sans CJK SC (SIL Open Font
@@ -9,14 +10,13 @@ workspace's chart shows its words rather than empty boxes.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.i18n import t
+from bot.digests.history import Week
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
@@ -30,18 +30,6 @@ COLOURS = {
     "churned": "#ef5350",
 }
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
-
-
-@dataclass(frozen=True)
-class Week:
-    """The segment at the end of one week: how many of its members were in each stage."""
-
-    ending: date
-    stages: dict[str, int]
-
-    @property
-    def size(self) -> int:
-        return sum(self.stages.values())
 
 
 @cache
