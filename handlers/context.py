@@ -1,5 +1,6 @@
-"""The one way a listener reaches the runtime (settings, database, clock) and the workspace of a
-payload. The runtime rides in the Bolt context, put there by bot.app.middleware.attach_runtime."""
+"""The one way a listener reaches the runtime (settings, database, clock), and where a payload
+comes from (its workspace, its channel). The runtime rides in the Bolt context, put there by
+bot.app.middleware.attach_runtime."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def runtime(context: BoltContext) -> Runtime:
 def team_of(body: dict[str, Any]) -> str:
     """The workspace of an interactive payload (buttons, forms, shortcuts)."""
     return str((body.get("team") or {}).get("id") or body["user"]["team_id"])
+
+
+def channel_of(body: dict[str, Any]) -> str | None:
+    """The channel a click happened in (a message's, or its container's), if any."""
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    return str(channel) if channel else None

@@ -21,8 +21,8 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from bot.core.clock import Clock
 from bot.followups.reminder_context import ReminderContext, reminder_contexts
-from bot.render import reminders as views
 from bot.render.kit import payload
+from bot.render.reminders import LATE_AFTER, matches, metadata, reminder
 from storage import reminders
 from storage.db import Database
 from storage.reminders import Claim
@@ -157,15 +157,15 @@ class Dispatcher:
             self._put_back(claim, now + wait, error, unsure=_may_have_posted(failure))
             report.count(failed=1)
             return None
-        report.count(posted=1, moved_to_dm=int(moved), late=int(now - ctx.due_at > views.LATE_AFTER))
+        report.count(posted=1, moved_to_dm=int(moved), late=int(now - ctx.due_at > LATE_AFTER))
         return Posted(claim, posted_in, ts)
 
     def _post(self, ctx: ReminderContext, channel: str | None, now: datetime) -> tuple[str, str, bool]:
         if channel is not None:
-            message = views.reminder(ctx, now)
+            message = reminder(ctx, now)
             try:
                 answer = self.client.chat_postMessage(
-                    channel=channel, **payload(message), metadata=views.metadata(ctx), unfurl_links=False
+                    channel=channel, **payload(message), metadata=metadata(ctx), unfurl_links=False
                 )
                 return str(answer["channel"]), str(answer["ts"]), False
             except SlackApiError as failure:
@@ -178,12 +178,12 @@ class Dispatcher:
                     reason,
                     channel,
                 )
-                message = views.reminder(ctx, now, moved_from=channel, reason=reason)
+                message = reminder(ctx, now, moved_from=channel, reason=reason)
         else:
-            message = views.reminder(ctx, now)
+            message = reminder(ctx, now)
         dm = self._dm_channel(ctx.assignee_id)
         answer = self.client.chat_postMessage(
-            channel=dm, **payload(message), metadata=views.metadata(ctx), unfurl_links=False
+            channel=dm, **payload(message), metadata=metadata(ctx), unfurl_links=False
         )
         return str(answer["channel"]), str(answer["ts"]), channel is not None
 
@@ -223,7 +223,7 @@ class Dispatcher:
                 log.warning("history of %s not readable: %s", candidate, failure.response.get("error"))
                 continue
             for message in history.get("messages") or []:
-                if views.matches(message, ctx):
+                if matches(message, ctx):
                     return candidate, str(message["ts"])
         return None
 

@@ -23,9 +23,8 @@ from bot.core import validation
 from bot.core.errors import UserError
 from bot.language import normalize_name
 from bot.language.tags import normalize_tag
-from storage import search as storage_search
 from storage.db import Database
-from storage.search import SearchQuery
+from storage.search import SearchQuery, SearchRow, search_notes
 
 __all__ = ["SearchHit", "SearchQuery", "SearchResults", "parse_query", "search"]
 
@@ -122,7 +121,7 @@ def search(
         raise UserError("search_empty")
     page = max(page, 1)
     with db.session() as session:
-        found = storage_search.search_notes(
+        found = search_notes(
             session=session, team_id=team_id, query=query, limit=per_page, offset=(page - 1) * per_page
         )
     hits = tuple(_hit(row, query.terms) for row in found.rows)
@@ -176,7 +175,7 @@ def _bad(name: str, value: str) -> NoReturn:
     raise UserError("search_bad_filter", filter=name, value=value)
 
 
-def _hit(row: storage_search.SearchRow, terms: tuple[str, ...]) -> SearchHit:
+def _hit(row: SearchRow, terms: tuple[str, ...]) -> SearchHit:
     snippet, highlights = make_snippet(row.body, terms)
     return SearchHit(
         note_id=row.note_id,

@@ -1,4 +1,5 @@
-"""Events API: @rapport in threads, capture channels, the capture reaction.
+"""Saving Slack messages as notes: capture channels, the capture reaction, and the message shortcut
+"Save as customer note" (a form prefilled from the message).
 
 Slack retries a delivery it did not see answered, so each kind is safe to receive twice:
 - a message in a capture channel is stored *before* the answer to Slack (the event carries its
@@ -6,8 +7,8 @@ Slack retries a delivery it did not see answered, so each kind is safe to receiv
   permalink and the captured mark follow after the answer. A second delivery finds the note.
 - a capture reaction needs the message from Slack, so it is handled after the answer; a retry
   is let through and the note store yields to a note of the same message (storage.notes).
-- an @rapport mention posts a card: a retry of a mention already answered is dropped by its
-  event id, so a card is posted at most once."""
+(An @rapport mention posts a card, and a retry of one already answered is dropped by its event
+id: bot.app.middleware, handlers.customers.)"""
 
 from __future__ import annotations
 
@@ -19,22 +20,26 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.core.errors import UserError
-from bot.core.i18n import reply_lang, t
-from bot.customers import records as customers
-from bot.notes import capture
-from bot.render import cards, errors
-from bot.render.kit import Message
-from handlers.context import runtime
-from handlers.replies import SendNow, post, post_ephemeral, send_later
+from bot.core.i18n import reply_lang
+from bot.notes import capture, editing, message_form
+from bot.render import answers, edit_modal
+from handlers.context import runtime, team_of
+from handlers.people import actor_zone, learn_actor
+from handlers.replies import SendNow, open_view, post_ephemeral, send_later
 
 CAPTURED_EMOJI = "white_check_mark"
 CAPTURED_NOTE = "rapport_captured_note"
+SHORTCUT = "save_as_note"
+SAVED_NOTE = "rapport_saved_note"  # the note the form filed, for add_permalink_later
 
 
 def register(app: App) -> None:
-    app.event("app_mention")(ack=acknowledge, lazy=[send_later, answer_mention])
     app.event("message")(ack=capture_channel_message, lazy=[send_later, mark_captured])
     app.event("reaction_added")(ack=acknowledge, lazy=[send_later, capture_reaction])
+    app.shortcut(SHORTCUT)(ack=save_as_note_opened, lazy=[send_later, learn_actor])
+    app.view(edit_modal.SAVE_MESSAGE_CALLBACK)(
+        ack=save_as_note_submitted, lazy=[send_later, add_permalink_later]
+    )
 
 
 def acknowledge(ack: Ack) -> None:
@@ -47,30 +52,6 @@ def permalink_of(client: WebClient, channel: str, ts: str) -> str | None:
         return str(client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"])
     except SlackApiError:
         return None
-
-
-def answer_mention(
-    event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
-    rt = runtime(context)
-    team_id = str(body["team_id"])
-    channel, thread_ts = str(event["channel"]), str(event.get("thread_ts") or event["ts"])
-    bot = context.bot_user_id or ""
-    query = str(event.get("text", "")).replace(f"<@{bot}>", " ").strip()
-    lang = reply_lang(query, rt.settings.locale)
-    if not query and event.get("thread_ts"):
-        parent = client.conversations_replies(channel=channel, ts=thread_ts, limit=1).get("messages") or [{}]
-        query = (
-            customers.customer_named_in(db=rt.db, team_id=team_id, text=str(parent[0].get("text", ""))) or ""
-        )
-    now = rt.clock()
-    try:
-        card = customers.customer_card(db=rt.db, team_id=team_id, query=query, now=now, defaults=rt.defaults)
-    except UserError as refused:
-        message = errors.user_error(refused, lang)
-    else:
-        message = cards.customer_card(card, lang=lang, tz=card.tz, now=now)
-    post(SendNow(None, client), message, channel=channel, thread_ts=thread_ts)
 
 
 def _capturable(event: dict[str, Any]) -> bool:
@@ -169,11 +150,89 @@ def capture_reaction(
             prefer_channel_customer=False,
         )
     except UserError as refused:
-        refusal = errors.user_error(refused, lang)
-        post_ephemeral(
-            SendNow(None, client), Message(text=refusal.text, lang=lang), channel=channel, user=reactor
-        )
+        post_ephemeral(SendNow(None, client), answers.refused(refused, lang), channel=channel, user=reactor)
         return
     if filed is not None:
-        saved = Message(text=t("capture_saved", lang, customer=filed.customer_name), lang=lang)
+        saved = answers.message_saved(filed.customer_name, lang)
         post_ephemeral(SendNow(None, client), saved, channel=channel, user=reactor)
+
+
+def save_as_note_opened(ack: Ack, shortcut: dict[str, Any], context: BoltContext) -> None:
+    ack()
+    rt = runtime(context)
+    team_id, user_id = team_of(shortcut), str(shortcut["user"]["id"])
+    message = shortcut.get("message") or {}
+    channel = str((shortcut.get("channel") or {}).get("id"))
+    ts = str(message["ts"])
+    now = rt.clock()
+    zone = actor_zone(shortcut, context)
+    prefilled = message_form.prefill_from_message(
+        db=rt.db,
+        team_id=team_id,
+        channel_id=channel,
+        text=str(message.get("text", "")),
+        ts=ts,
+        now=now,
+        defaults=rt.defaults,
+        user_tz=zone,
+    )
+    author = str(message.get("user") or user_id)
+    view = edit_modal.save_message_modal(prefilled, channel_id=channel, ts=ts, author_id=author)
+    open_view(context, view, trigger_id=shortcut["trigger_id"], lang=prefilled.lang)
+
+
+def save_as_note_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+) -> None:
+    rt = runtime(context)
+    form, meta = edit_modal.read_state(view)
+    lang = str(meta.get("lang") or rt.settings.locale)
+    try:
+        changes = editing.read_form(
+            form,
+            tz=str(meta.get("tz") or rt.settings.default_tz),
+            default_currency=rt.settings.default_currency,
+        )
+    except editing.InvalidFields as invalid:
+        ack(response_action="errors", errors=answers.field_errors(invalid.fields, lang))
+        return
+    channel, ts, user_id = str(meta["channel"]), str(meta["ts"]), str(body["user"]["id"])
+    filed = message_form.file_from_form(
+        db=rt.db,
+        team_id=team_of(body),
+        author_id=str(meta.get("author") or user_id),
+        saved_by=user_id,
+        changes=changes,
+        now=rt.clock(),
+        defaults=rt.defaults,
+        channel_id=channel,
+        ts=ts,
+        text=changes.body,
+        permalink=None,  # asked of Slack after the answer (add_permalink_later)
+        lang=lang,
+        mentions=[str(m) for m in meta.get("mentions") or []],
+    )
+    ack()
+    if filed is not None:
+        context[SAVED_NOTE] = filed.note_id
+    told = (
+        answers.message_saved(filed.customer_name, lang)
+        if filed
+        else answers.message_saved(changes.customer, lang, already=True)
+    )
+    post_ephemeral(context, told, channel=channel, user=user_id)
+
+
+def add_permalink_later(
+    view: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """After the answer: the note the form filed gets its message's permalink."""
+    note_id = context.get(SAVED_NOTE)  # set by save_as_note_submitted, copied to this listener
+    if not isinstance(note_id, int):
+        return  # nothing filed (the form was refused, or the message was a note already)
+    _, meta = edit_modal.read_state(view)
+    permalink = permalink_of(client, str(meta["channel"]), str(meta["ts"]))
+    if permalink is not None:
+        capture.add_permalink(
+            db=runtime(context).db, team_id=team_of(body), note_id=note_id, permalink=permalink
+        )
