@@ -267,7 +267,7 @@ def measure(db: Database, names: list[str], repeat: int, only: list[str]) -> dic
     fuzzy = _fuzzy(db, names, rng)
     if fuzzy is not None:
         fuzzy()  # the first call loads every name into the per-workspace cache
-        results["name: typo, fuzzy (bot.resolve, warm cache)"] = timed(fuzzy, repeat * 5)
+        results["name: typo, fuzzy (bot.customers.matching, warm cache)"] = timed(fuzzy, repeat * 5)
     return results
 
 

@@ -11,7 +11,7 @@ What a request must pass before anything acts on it, in order (the README's "Sec
    an object, is 400 (one that is not UTF-8 is 400 before the check, which reads text).
 4. Replays: a signed request seen before is answered as it was the first time
    (storage.replays), never acted on twice. Events API deliveries are exempt: they carry an
-   event id and their effects are idempotent (handlers.events).
+   event id and their effects are idempotent (handlers.capture, bot.app.middleware).
 
 Bolt verifies the signature again (its own middleware), and the one error handler acts only on
 requests that passed it (handlers.failures). Bolt's listeners are synchronous, so each dispatch

@@ -87,7 +87,7 @@ def profile_of(*, db: Database, team_id: str, customer_id: int) -> Profile:
 def read_profile_form(form: ProfileForm) -> Profile:
     """Checks every answer; raises InvalidProfile naming each field (and contact line) to fix.
 
-    Names and aliases are cleaned and bounded as every customer name is (bot.validation.name);
+    Names and aliases are cleaned and bounded as every customer name is (bot.core.validation.name);
     the other answers must fit their columns and hold no control characters."""
     problems: dict[str, tuple[str, dict[str, object]]] = {}
 

@@ -252,7 +252,7 @@ def customer_named(
     """The customer called `name` (any case or spacing), created if new. Returns (customer, created).
 
     Every way a customer comes to be passes here, so here its name is checked and cleaned
-    (bot.validation.name: InvalidInput when it cannot be stored)."""
+    (bot.core.validation.name: InvalidInput when it cannot be stored)."""
     name = validation.name(name)
     customer, created = customers.get_or_create_customer(
         session=session,

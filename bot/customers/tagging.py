@@ -38,7 +38,7 @@ class TagResult:
 def read_tag_command(text: str) -> TagChange:
     """`acme +vip -trial`, `"Acme Health" +vip`, `#renewal-2027 +priority`.
 
-    Tags are read as a note's are and must fit their column (bot.validation.tag)."""
+    Tags are read as a note's are and must fit their column (bot.core.validation.tag)."""
     words = validation.plain(text).split()
     changes = [w for w in words if _CHANGE.match(w)]
     target = " ".join(w for w in words if not _CHANGE.match(w)).strip().strip("\"'“”「」")

@@ -191,7 +191,7 @@ def ensure_may_act(*, assignee_id: str, created_by: str, user_id: str) -> None:
     assigned to, or the person who set it. Anyone else is refused politely and nothing changes.
 
     One rule for every way in: /followup's and App Home's Done, and the reminder's Done, Snooze and
-    Reassign (bot.reminder_actions).
+    Reassign (bot.followups.reminder_actions).
     """
     if user_id not in (assignee_id, created_by):
         raise NotAllowed("followup_not_yours")

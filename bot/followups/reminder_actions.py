@@ -30,7 +30,7 @@ def _context(db: Database, team_id: str, follow_up_id: int) -> ReminderContext:
 
 
 def _allowed(db: Database, team_id: str, follow_up_id: int, user_id: str) -> ReminderContext:
-    """The follow-up, if `user_id` may act on it (bot.followups.ensure_may_act decides who may)."""
+    """The follow-up, if `user_id` may act on it (bot.followups.agenda.ensure_may_act decides who may)."""
     ctx = _context(db, team_id, follow_up_id)
     ensure_may_act(assignee_id=ctx.assignee_id, created_by=ctx.created_by, user_id=user_id)
     return ctx

@@ -145,7 +145,7 @@ def set_thresholds(*, db: Database, team_id: str, at_risk_days: int, churn_days:
 
 def set_rate(*, db: Database, team_id: str, currency: str, rate: str, now: datetime) -> Decimal:
     """How much of the workspace currency one `currency` buys; a rate the column cannot hold
-    exactly is refused (bot.validation.rate)."""
+    exactly is refused (bot.core.validation.rate)."""
     code = currency.strip().upper()
     if len(code) != 3 or not code.isalpha():
         raise UserError("crm_bad_rate")

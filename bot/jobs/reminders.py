@@ -1,7 +1,7 @@
 """The reminder dispatcher: claims due follow-ups (storage.reminders) and posts them to Slack.
 
 One `run_once` is one tick of the clock: claim a batch, deliver each, settle each claim.
-APScheduler only decides when ticks happen (bot.scheduler); the database decides what is due.
+APScheduler only decides when ticks happen (bot.app.scheduler); the database decides what is due.
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ def read_form(form: NoteForm, *, tz: str, default_currency: str) -> NoteChanges:
     """Checks the answers; raises InvalidFields naming every field that cannot be used.
 
     The customer's name, the text, the tags and the amount are checked as a /note's are
-    (bot.validation), so a form stores nothing a command could not."""
+    (bot.core.validation), so a form stores nothing a command could not."""
     problems: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def checked(name: str, check: Callable[[], T]) -> T | None:
@@ -284,7 +284,7 @@ def reschedule_follow_up(
     A follow-up moved to another time is armed again through the one re-arm rule
     (storage.reminders.rearm): it fires at the new time even if it already fired at the old one.
     One whose time did not change stays as it is, sent or not. A new one goes to whom the note
-    names (bot.notes.follow_up_assignee), whoever fills in the form; `user_id` is who set it.
+    names (bot.notes.filing.follow_up_assignee), whoever fills in the form; `user_id` is who set it.
     `mentions` are the people the original words name when the form shows them as plain text
     (a saved Slack message); otherwise the mentions in the form's text, then in the note's.
     """

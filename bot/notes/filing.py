@@ -97,7 +97,7 @@ def file_note(
     customer, a name chosen in a form); `customer_id` under that existing customer (a card's
     form), and CustomerGone when it no longer exists. `written_at` is when the text was written
     (a captured Slack message): relative dates are read from then, and it is when the note happened.
-    The name, tags and amount are checked as they will be stored (bot.validation): NoteRejected
+    The name, tags and amount are checked as they will be stored (bot.core.validation): NoteRejected
     says what to change.
     Everything is written in one transaction: when this returns, the note is stored, so the
     caller may tell the user so.
@@ -315,7 +315,7 @@ def _reject_unusable(parsed: ParsedNote, lang: str) -> None:
 
 @contextmanager
 def told_as_note(lang: str) -> Iterator[None]:
-    """What bot.validation refuses inside, raised as a note refused in `lang` with what to change."""
+    """What bot.core.validation refuses inside, raised as a note refused in `lang` with what to change."""
     try:
         yield
     except InvalidInput as refused:

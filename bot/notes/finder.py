@@ -4,7 +4,7 @@
     [from:@U123 | from:<@U123|name>] [since:2026-01-01 | since:7d] [until:2026-02-01]
 
 Words may be English or Chinese, and every one must occur in the note (a substring, ignoring case).
-A query with a control character in it is refused (bot.validation: "input_control_chars").
+A query with a control character in it is refused (bot.core.validation: "input_control_chars").
 `since` is the start of that day, `until` the end of that day (both inclusive), in the zone given
 (UTC by default); `since:7d` / `since:2w` count back from now. A filter that cannot be read raises
 UserError("search_bad_filter", filter=…, value=…); a query with nothing in it, "search_empty".

@@ -1,5 +1,5 @@
 """A segment read through the database's narrowing holds exactly the customers the filter accepts
-when every customer is read and filtered in Python (bot.segments.matches), on both backends."""
+when every customer is read and filtered in Python (bot.insights.segments.matches), on both backends."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""bot.validation: what a person types is cleaned, bounded by its column, or refused with a reason."""
+"""bot.core.validation: what a person types is cleaned, bounded by its column, or refused with a reason."""
 
 from __future__ import annotations
 
