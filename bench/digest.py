@@ -6,10 +6,10 @@ but one, which recompute reports), follow-ups done and overdue, and a stage hist
 SQLite (batched executemany, the search triggers firing as in production) and PostgreSQL (COPY),
 then times, with the services the app calls:
 
-- recompute (bot.reclassify, `/crm recompute` and the 6-hourly job), target < 10 s: the first run
+- recompute (bot.insights.reclassify, `/crm recompute` and the 6-hourly job), target < 10 s: the first run
   (every customer still a lead) and a later run 6 hours on (from the first run's result);
-- one weekly digest of a built-in segment (bot.digests.build_digest, and `digest_chart` when it
-  exists), target < 2 s.
+- one weekly digest of a built-in segment (bot.digests.build.build_digest, and its chart,
+  bot.jobs.digests.digest_chart), target < 2 s.
 
 Each figure is repeated (the database put back as it was before each recompute) and reported as
 median and max, in seconds. Purchases are notes too (category purchase), in addition to --notes.
@@ -40,8 +40,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import PG_ADMIN
-from bot import digests
-from bot.reclassify import Recomputed, recompute, set_rate
+from bot.digests import build
+from bot.insights.reclassify import Recomputed, recompute, set_rate
+from bot.jobs.digests import digest_chart
 from storage import migrate
 from storage.db import Database
 from storage.scratch import scratch_postgres
@@ -419,35 +420,35 @@ def measure_recompute(
 def measure_digests(db: Database, repeat: int, figures: dict[str, list[float]], facts: list[str]) -> None:
     """Digests of the database as it is: after measure_recompute, classified 6 hours after the
     run before (the moves of this week are the loaded history and that run's)."""
-    chart = getattr(digests, "digest_chart", None)
     for segment in SEGMENTS:
         previous = last_week(db, segment)
         for _ in range(repeat + 2):
             built, digest = timed(
-                lambda segment=segment, previous=previous: digests.build_digest(  # type: ignore[misc]
+                lambda segment=segment, previous=previous: build.build_digest(  # type: ignore[misc]
                     db=db, team_id=TEAM, segment=segment, now=NOW, previous=previous
                 )
             )
             figures.setdefault(f"digest `{segment}`: build_digest", []).append(built)
-            if chart is not None:
-                drawn, png = timed(lambda digest=digest: chart(db=db, team_id=TEAM, digest=digest, now=NOW))  # type: ignore[misc]
-                figures.setdefault(f"digest `{segment}`: digest_chart", []).append(drawn)
-                figures.setdefault(f"digest `{segment}`: total", []).append(built + drawn)
+            drawn, png = timed(
+                lambda digest=digest: digest_chart(  # type: ignore[misc]
+                    db=db, team_id=TEAM, digest=digest, now=NOW
+                )
+            )
+            figures.setdefault(f"digest `{segment}`: digest_chart", []).append(drawn)
+            figures.setdefault(f"digest `{segment}`: total", []).append(built + drawn)
         top = digest.top_value[0][1] if digest.top_value else 0
         facts.append(
             f"digest `{segment}`: {digest.size:,} members, {len(digest.joined):,} joined,"
             f" {len(digest.left):,} left, {len(digest.stage_moves):,} stage moves,"
             f" {digest.complaints:,} complaints,"
             f" {len(digest.performance)} owners, top value {top:,.0f} {digest.currency}"
-            + (f"; chart {len(png):,} bytes" if chart is not None else "")
+            + f"; chart {len(png):,} bytes"
         )
-    if chart is None:
-        facts.append("bot.digests.digest_chart does not exist yet: digests timed without the chart")
 
 
 def last_week(db: Database, segment: str) -> tuple[int, ...]:
     """Last week's members: this week's with a few gone and a few others, so some joined and left."""
-    members = digests.build_digest(db=db, team_id=TEAM, segment=segment, now=NOW, previous=None).member_ids
+    members = build.build_digest(db=db, team_id=TEAM, segment=segment, now=NOW, previous=None).member_ids
     rng = random.Random(len(members))
     others = rng.sample(range(1, max(members, default=1) + 1), k=len(members) // 20)
     return tuple(sorted({m for m in members if rng.random() > 0.05} | set(others)))

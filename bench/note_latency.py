@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert
 
 from bench.common import percentile, scratch_database
-from bot.app import build_app
-from bot.config import Settings
+from bot.app.config import Settings
+from bot.app.factory import build_app
+from bot.app.runtime import Runtime
+from bot.app.web import build_web, serve_in_thread
 from bot.console import payloads
 from bot.console.standin import SlackStandIn
-from bot.runtime import Runtime
-from bot.web import build_web, serve_in_thread
 from storage.db import Database
 from storage.models import Customer, CustomerName, Note, Workspace
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import PG_ADMIN, percentile
 from bot.language import normalize_name
-from bot.search import search
+from bot.notes.finder import search
 from storage import customers as customer_queries
 from storage import migrate
 from storage.db import Database
@@ -267,13 +267,13 @@ def measure(db: Database, names: list[str], repeat: int, only: list[str]) -> dic
     fuzzy = _fuzzy(db, names, rng)
     if fuzzy is not None:
         fuzzy()  # the first call loads every name into the per-workspace cache
-        results["name: typo, fuzzy (bot.resolve, warm cache)"] = timed(fuzzy, repeat * 5)
+        results["name: typo, fuzzy (bot.customers.matching, warm cache)"] = timed(fuzzy, repeat * 5)
     return results
 
 
 def _fuzzy(db: Database, names: list[str], rng: random.Random) -> Callable[[], object] | None:
     try:
-        from bot.resolve import resolve  # another part of issue 6; measured when present
+        from bot.customers.matching import resolve  # another part of issue 6; measured when present
     except ImportError:
         return None
 

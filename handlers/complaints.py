@@ -6,13 +6,13 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import complaints, customers
-from bot.errors import UserError
-from bot.i18n import reply_lang, t
-from bot.render import cards, errors
-from bot.render.kit import Message, section
+from bot.core.errors import UserError
+from bot.core.i18n import reply_lang
+from bot.customers import records
+from bot.notes import complaints
+from bot.render import answers, cards, errors
+from handlers.context import runtime, team_of
 from handlers.replies import redraw, send_later, tell
-from handlers.runtime import runtime, team_of
 
 
 def register(app: App) -> None:
@@ -32,7 +32,7 @@ def resolve_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], cont
         tell(context, errors.user_error(refused, rt.settings.locale))
         return
     lang = reply_lang(done.customer, rt.settings.locale)
-    card = customers.card_of(
+    card = records.card_of(
         db=rt.db, team_id=team_id, customer_id=done.customer_id, now=now, defaults=rt.defaults
     )
     # The card clicked on loses the complaint; a card still private to its reader can still be shared.
@@ -49,5 +49,4 @@ def reopen_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], conte
     except UserError as refused:
         tell(context, errors.user_error(refused, rt.settings.locale))
         return
-    text = t("complaint_reopened", rt.settings.locale)
-    redraw(context, Message(text=text, blocks=[section(text)], lang=rt.settings.locale))
+    redraw(context, answers.complaint_reopened(rt.settings.locale))

@@ -11,12 +11,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.i18n import reply_lang
+from bot.core.i18n import reply_lang
 from bot.render.errors import generic_error
 from bot.render.kit import payload
-from bot.runtime import Runtime
+from handlers.context import attached
 from handlers.replies import SendNow, post_ephemeral
-from handlers.runtime import KEY
 
 
 def register(app: App) -> None:
@@ -26,8 +25,8 @@ def register(app: App) -> None:
 def on_error(
     error: Exception, body: dict[str, Any], logger: Logger, client: WebClient, context: BoltContext
 ) -> BoltResponse:
-    rt = context.get(KEY)
-    if not isinstance(rt, Runtime):
+    rt = attached(context)
+    if rt is None:
         # The runtime middleware runs only after Bolt's signature check: without it, the request
         # is unverified (or broke the check itself). Its response_url, channel and user are the
         # sender's choice, so nothing is sent anywhere.

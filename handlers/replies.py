@@ -74,12 +74,6 @@ class SendNow:
 To: TypeAlias = BoltContext | SendNow
 
 
-def open_outbox(context: BoltContext, next: Callable[[], None]) -> None:
-    """Middleware: every request's main listener finds an empty outbox in its context."""
-    context[OUTBOX] = Outbox()
-    next()
-
-
 def _out(to: To, call: Outgoing) -> None:
     if isinstance(to, SendNow):
         send(call, respond=to.respond, client=to.client)

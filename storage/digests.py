@@ -3,7 +3,7 @@
 A week is claimed by inserting its (subscription, period) row, holding it for `acquired_by` until
 `acquired_until` (the lease words of reminders and job runs): the unique constraint lets one
 process win. A claim not marked sent when its lease runs out may be taken over (its process
-died); the taker looks in the channel for the digest first (bot.digests), as reminders do.
+died); the taker looks in the channel for the digest first (bot.jobs.digests), as reminders do.
 """
 
 from __future__ import annotations

@@ -150,7 +150,7 @@ class Customer(CustomerBase, table=True):
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
-    # Classification as last computed (bot.classification); the history is in stage_change.
+    # Classification as last computed (bot.insights.classification); the history is in stage_change.
     stage: str = Field(default="lead", max_length=16, sa_column_kwargs={"server_default": "lead"})
     tier: str = Field(default="none", max_length=8, sa_column_kwargs={"server_default": "none"})
     stage_since: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
@@ -259,7 +259,7 @@ class Note(SQLModel, table=True):
     created_at: datetime = Field(default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False))
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     deleted_by: str | None = Field(default=None, max_length=32)
-    # A complaint is open until resolved (bot.complaints); other notes keep these empty.
+    # A complaint is open until resolved (bot.notes.complaints); other notes keep these empty.
     resolved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     resolved_by: str | None = Field(default=None, max_length=32)
 
@@ -371,7 +371,7 @@ class CurrencyRate(SQLModel, table=True):
 
 
 class Segment(SQLModel, table=True):
-    """A saved customer filter, written in the `/crm segment` language (bot.segments)."""
+    """A saved customer filter, written in the `/crm segment` language (bot.insights.segments)."""
 
     __tablename__ = "segment"
     __table_args__ = (UniqueConstraint("team_id", "name", name="uq_segment_team_name"),)

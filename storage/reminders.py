@@ -21,7 +21,7 @@ The claiming rules, in one place:
    process that lost its lease cannot overwrite the newer holder's work.
 5. A claim whose earlier attempt may have reached Slack is *unsure*, and its holder looks for
    the post in Slack before posting again (the message carries the follow-up id in its
-   metadata; see bot.reminders). That closes the window between "posted" and "marked sent".
+   metadata; see bot.jobs.reminders). That closes the window between "posted" and "marked sent".
    A claim becomes unsure when it is taken over from a holder whose lease ran out (it may have
    died after posting), or when its holder put it back after an answer that does not say
    whether Slack posted (a timeout, a 5xx, a history lookup that could not be answered). A

@@ -42,7 +42,7 @@ Among = Callable[[Any], list[ColumnElement[bool]]]
 class Narrowing:
     """What a segment filter asks of stored columns, tags and note windows, so that `facts` reads
     only customers that may match instead of every customer and every note. It must keep every
-    customer the filter (bot.segments.matches, which still decides) could accept."""
+    customer the filter (bot.insights.segments.matches, which still decides) could accept."""
 
     stages: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()

@@ -199,6 +199,6 @@ def _amount(value: Decimal, currency: str) -> Amount | None:
     if value <= 0:
         return None
     whole = value.to_integral_value()
-    # Any size is read as written (its limit is the note's, bot.validation); quantize() would
+    # Any size is read as written (its limit is the note's, bot.core.validation); quantize() would
     # raise past 28 digits.
     return Amount(value=whole if value == whole else value, currency=currency)

@@ -65,7 +65,8 @@ def _input_problem(text: str) -> ParsedNote | None:
     if len(text) > MAX_CHARS:
         return failed("too_long", lang, length=len(text), limit=MAX_CHARS)
     # Newline, carriage return and tab are ordinary in pasted notes; every other control character
-    # (NUL, escape sequences, C1 codes) is a sign of a broken paste: refused, as everywhere (bot.validation).
+    # (NUL, escape sequences, C1 codes) is a sign of a broken paste: refused, as everywhere
+    # (bot.core.validation).
     if CONTROL.search(text):
         return failed("control_chars", lang)
     if not text.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render.kit import modal, plain
 from bot.render.limits import LIMITS
 

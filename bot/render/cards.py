@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.complaints import Resolution
-from bot.customers import CustomerCard, NoteLine, NotesPage
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.customers.records import CustomerCard, NoteLine, NotesPage
+from bot.notes.complaints import Resolution
 from bot.render import timefmt
 from bot.render.kit import (
     Block,

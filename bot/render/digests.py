@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.digests import Digest
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.digests.build import Digest
 from bot.render import timefmt
 from bot.render.kit import (
     Block,
@@ -57,7 +57,7 @@ def digest_message(
     late_since: datetime | None = None,
     preview: bool = False,
 ) -> Message:
-    """The summary; its chart follows in the thread (bot.digests)."""
+    """The summary; its chart follows in the thread (bot.jobs.digests)."""
     lang = digest.lang
     title = t("digest_title", lang, segment=digest.segment, count=digest.size)
     blocks: list[Block] = [header(title)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.language.model import CATEGORIES, CHANNELS
-from bot.note_edit import EditableNote, NoteForm
+from bot.notes.editing import EditableNote, NoteForm
 from bot.render.kit import input_block, modal, option, text_input
 
 EDIT_CALLBACK = "note_edit_modal"
@@ -60,7 +60,7 @@ def edit_modal(note: EditableNote, *, reply_key: str | None) -> dict[str, Any]:
     if note.occurred_on is not None:
         occurred["initial_date"] = note.occurred_on.isoformat()
     amount = f"{note.amount.normalize():f}" if note.amount is not None else None
-    # The answer's destination stays on the server (bot.reply_targets): the form names it by key.
+    # The answer's destination stays on the server (bot.notes.reply_targets): the form names it by key.
     metadata = {"note_id": note.note_id, "reply": reply_key, "lang": lang, "tz": note.tz}
     return modal(
         callback_id=EDIT_CALLBACK,

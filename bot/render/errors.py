@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.customers import CustomerNotFound
-from bot.errors import UserError
-from bot.i18n import t
+from bot.core.errors import UserError
+from bot.core.i18n import t
+from bot.customers.records import CustomerNotFound
 from bot.render.kit import Message, actions, button, escape, section
 
 OPEN_CARD_ACTION = "customer_open"

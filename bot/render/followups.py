@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.followups import ClosedFollowUp, CreatedFollowUp, FollowUpItem, FollowUpList
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.followups.agenda import ClosedFollowUp, CreatedFollowUp, FollowUpItem, FollowUpList
 from bot.render import timefmt
 from bot.render.kit import Block, Message, button, clip, context, escape, section, with_more
 from bot.render.limits import LIMITS

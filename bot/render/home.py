@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bot.home import Home
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.home.page import Home
 from bot.render import timefmt
 from bot.render.followups import DONE_ACTION, item_line
 from bot.render.kit import (

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render.limits import FALLBACK_TEXT, LIMITS, check_message, check_view, slack_length
 
 Block = dict[str, Any]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.i18n import t
-from bot.notes import FiledNote, UndoneNote
+from bot.core.i18n import t
+from bot.notes.filing import FiledNote, UndoneNote
 from bot.render import timefmt
 from bot.render.kit import Message, actions, button, clip, context, escape, labelled_list, section
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.i18n import t
-from bot.profile import Profile, ProfileForm
+from bot.core.i18n import t
+from bot.customers.profile import Profile, ProfileForm
 from bot.render.kit import input_block, modal, option, text_input
 
 PROFILE_CALLBACK = "customer_profile_modal"

@@ -6,8 +6,8 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.i18n import t
-from bot.reminder_context import ReminderContext
+from bot.core.i18n import t
+from bot.followups.reminder_context import ReminderContext
 from bot.render import timefmt
 from bot.render.kit import Block, Message, actions, button, clip, context, escape, option, plain, section
 from bot.render.limits import LIMITS

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.insights.segments import SegmentView
 from bot.render import timefmt
 from bot.render.kit import Block, Message, clip, context, escape, join_within, section
 from bot.render.limits import LIMITS, slack_length
-from bot.segments import SegmentView
 
 SHOWN = 40
 NAME_CHARS = 200

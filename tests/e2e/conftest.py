@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from slack_bolt import App, BoltRequest
 
-from bot.app import build_app
-from bot.config import Settings
+from bot.app.config import Settings
+from bot.app.factory import build_app
+from bot.app.runtime import Runtime
+from bot.app.web import build_web, serve_in_thread
 from bot.console.standin import SlackStandIn
 from bot.render.limits import check_message
-from bot.runtime import Runtime
-from bot.web import build_web, serve_in_thread
 from storage.db import Database
 from tests import factories as f
 from tests.support.clock import FrozenClock

@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from sqlmodel import select
 
 from bot.console.standin import Call, Reply
-from bot.reminders import Dispatcher
+from bot.jobs.reminders import Dispatcher
 from bot.render import card_modals, cards, edit_modal
 from bot.render import reminders as reminder_views
 from bot.render.notes import EDIT_ACTION

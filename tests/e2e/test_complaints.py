@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlmodel import select
 
-from bot.digests import DigestDispatcher
+from bot.jobs.digests import DigestDispatcher
 from bot.render import cards
 from storage.models import Note
 from tests import factories as f

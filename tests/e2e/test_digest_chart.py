@@ -16,7 +16,8 @@ from slack_sdk import WebClient
 from sqlmodel import select
 
 from bot.console.standin import Call
-from bot.digests import METADATA_EVENT, DigestDispatcher, due_moment
+from bot.digests.schedule import due_moment
+from bot.jobs.digests import METADATA_EVENT, DigestDispatcher
 from storage import digests as digest_store
 from storage.models import DigestPeriod, DigestSubscription
 from tests import factories as f

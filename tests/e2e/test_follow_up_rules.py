@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlmodel import select
 
-from bot.reminders import Dispatcher
+from bot.jobs.reminders import Dispatcher
 from bot.render.notes import EDIT_ACTION
 from storage.models import FollowUp
 from tests import factories as f

@@ -131,7 +131,7 @@ def test_followup_is_moved_to_the_writers_zone_once_slack_tells_it(rapport: Rapp
 
 
 def test_a_follow_up_moved_by_hand_meanwhile_is_not_moved_back(rapport: Rapport) -> None:
-    from bot import followups
+    from bot.followups import agenda as followups
 
     rapport.command("acme tomorrow 3pm send the quote", command="/followup")
     [row] = _follow_ups(rapport)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import socket
 
-from bot.app import build_app
-from bot.config import Settings
+from bot.app.config import Settings
+from bot.app.factory import build_app
+from bot.app.runtime import Runtime
+from bot.app.web import build_web, serve_in_thread
 from bot.console.standin import SlackStandIn
-from bot.runtime import Runtime
-from bot.web import build_web, serve_in_thread
 from storage.db import Database
 from tests import factories as f
 

@@ -56,7 +56,7 @@ def test_submitting_stores_the_note_with_the_messages_author_time_and_permalink(
     assert note.author_id == "U5" and note.slack_ts == MESSAGE["ts"] and note.slack_channel_id == f.CHANNEL
     assert note.occurred_at == datetime(2026, 3, 9, 9, 0, tzinfo=UTC)
     assert note.permalink is not None and note.permalink.endswith("p1773046800000100")
-    # The message's words, so its author's follow-up (bot.notes.follow_up_assignee), not the saver's.
+    # The message's words, so its author's follow-up (bot.notes.filing.follow_up_assignee), not the saver's.
     assert follow_up.assignee_id == "U5" and follow_up.note_id == note.id
     told = rapport.slack.calls_to("chat.postEphemeral")[-1].params
     assert told["user"] == f.USER and "Saved as a note on *acme*" in told["text"]

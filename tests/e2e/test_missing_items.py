@@ -13,7 +13,7 @@ from sqlalchemy import delete
 from sqlmodel import select
 
 from bot.console import payloads
-from bot.reminders import Dispatcher
+from bot.jobs.reminders import Dispatcher
 from bot.render import card_modals, cards
 from bot.render import reminders as views
 from storage.models import Customer, FollowUp, Note

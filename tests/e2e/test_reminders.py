@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from sqlmodel import select
 
 from bot.console.standin import Call, SlackStandIn
-from bot.reminders import Dispatcher
+from bot.jobs.reminders import Dispatcher
 from bot.render import reminders as views
 from storage.models import FollowUp
 from tests import factories as f
@@ -324,7 +324,7 @@ def test_undone_note_cancels_its_reminder(rapport: Rapport) -> None:
 
 @pytest.mark.parametrize("zone", ["America/New_York"])
 def test_snooze_tomorrow_keeps_nine_oclock_across_a_dst_change(zone: str) -> None:
-    from bot.reminder_actions import snooze_until
+    from bot.followups.reminder_actions import snooze_until
 
     # 2026-03-08 is the US spring-forward day.
     before = datetime(2026, 3, 7, 20, 0, tzinfo=UTC)

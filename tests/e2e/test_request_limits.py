@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.app import build_app
+from bot.app.factory import build_app
+from bot.app.runtime import Runtime
+from bot.app.web import MAX_BODY, Limits, RunningServer, build_web, serve_in_thread
 from bot.console.standin import SlackStandIn
-from bot.runtime import Runtime
-from bot.web import MAX_BODY, Limits, RunningServer, build_web, serve_in_thread
 from storage.db import Database
 from tests import factories as f
 from tests.e2e.conftest import make_settings

@@ -118,8 +118,8 @@ def test_error_handler_does_not_act_on_a_request_that_broke_the_signature_check(
     """Behind the HTTP adapter too: a request Bolt's verifier chokes on is refused, not answered."""
     from slack_bolt import BoltRequest
 
-    from bot.app import build_app
-    from bot.runtime import Runtime
+    from bot.app.factory import build_app
+    from bot.app.runtime import Runtime
     from tests.e2e.conftest import make_settings
 
     app = build_app(

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from slack_sdk import WebClient
 
+from bot.app.scheduler import start_background
 from bot.console.standin import Call, Reply
-from bot.reminders import Dispatcher
-from bot.scheduler import start_background
+from bot.jobs.reminders import Dispatcher
 from storage import customers, followups
 from tests import factories as f
 from tests.e2e.conftest import Rapport
@@ -81,7 +81,7 @@ def test_five_summaries_due_with_200_reminders_do_not_hold_the_reminders_back(ra
 
 
 def test_the_recompute_runs_once_per_period_with_three_workers(rapport: Rapport) -> None:
-    from bot.reclassify import recompute_due
+    from bot.insights.reclassify import recompute_due
 
     rapport.command("acme bought 20 seats for $12k #vip")
     start = threading.Barrier(3)
@@ -106,7 +106,7 @@ def test_the_recompute_runs_once_per_period_with_three_workers(rapport: Rapport)
 
 
 def test_a_recompute_left_unfinished_by_a_dead_worker_is_taken_over_after_its_lease(rapport: Rapport) -> None:
-    from bot.reclassify import RUN_LEASE, period_of, recompute_due
+    from bot.insights.reclassify import RUN_LEASE, period_of, recompute_due
     from storage import runs
 
     rapport.command("acme bought 20 seats for $12k #vip")
@@ -131,7 +131,7 @@ def test_periods_are_six_hours_from_midnight_utc() -> None:
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
-    from bot.reclassify import period_of
+    from bot.insights.reclassify import period_of
 
     assert period_of(datetime(2026, 3, 10, 5, 59, tzinfo=UTC)) == "2026-03-10T00"
     assert period_of(datetime(2026, 3, 10, 6, 0, tzinfo=UTC)) == "2026-03-10T06"

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render import cards
 from bot.render.errors import CREATE_ACTION
 from bot.render.limits import LIMITS, message_problems

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from bot.digest_chart import weekly_sizes
-from bot.digests import Digest
+from bot.digests.build import Digest
+from bot.digests.history import weekly_sizes
 from storage.db import Database
 from storage.models import Customer, DigestPeriod, DigestSubscription, StageChange
 from storage.workspaces import ensure_workspace

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 from bot.language import normalize_name
-from bot.search import SearchResults, search
+from bot.notes.finder import SearchResults, search
 from storage import customers, notes, tags
 from storage.db import Database
 from storage.models import Note

@@ -1,5 +1,5 @@
 """A segment read through the database's narrowing holds exactly the customers the filter accepts
-when every customer is read and filtered in Python (bot.segments.matches), on both backends."""
+when every customer is read and filtered in Python (bot.insights.segments.matches), on both backends."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot import segments
+from bot.insights import segments
 from storage import segments as store
 from storage.db import Database
 from storage.models import Category, Customer, CustomerTag, FollowUp, FollowUpStatus, Note, Tag

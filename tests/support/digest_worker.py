@@ -11,7 +11,7 @@ from pathlib import Path
 
 from slack_sdk import WebClient
 
-from bot.digests import DigestDispatcher
+from bot.jobs.digests import DigestDispatcher
 from storage.db import Database
 from tests.support.clock import FrozenClock
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from bot.customers import CustomerCard, FollowUpLine, NoteLine, NotesPage
-from bot.digests import Digest
-from bot.followups import CreatedFollowUp, FollowUpItem, FollowUpList
-from bot.home import Home, HomeNote
+from bot.customers.profile import ContactLine, Profile
+from bot.customers.records import CustomerCard, FollowUpLine, NoteLine, NotesPage
+from bot.digests.build import Digest
+from bot.followups.agenda import CreatedFollowUp, FollowUpItem, FollowUpList
+from bot.followups.reminder_context import ReminderContext
+from bot.home.page import Home, HomeNote
+from bot.insights.segments import SegmentView
 from bot.language.parser import MAX_CHARS
-from bot.note_edit import EditableNote
-from bot.notes import FiledNote
-from bot.profile import ContactLine, Profile
-from bot.reminder_context import ReminderContext
-from bot.search import SearchHit, SearchQuery, SearchResults
-from bot.segments import SegmentView
+from bot.notes.editing import EditableNote
+from bot.notes.filing import FiledNote
+from bot.notes.finder import SearchHit, SearchQuery, SearchResults
 from storage.segments import CustomerFacts
 
 NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)

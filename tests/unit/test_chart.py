@@ -14,9 +14,10 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from PIL import Image
 
-from bot import chart
-from bot.chart import Week, font_path, weekly_chart
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.digests.history import Week
+from bot.render import chart
+from bot.render.chart import font_path, weekly_chart
 
 WEEKS = [
     Week(date(2026, 9, 7) + timedelta(weeks=n), {"active": 40 + n, "at_risk": n % 3, "churned": n // 4})

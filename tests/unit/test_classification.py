@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.classification import Purchase, churn_warning, convert, lifecycle_stage, value_tiers
+from bot.insights.classification import Purchase, churn_warning, convert, lifecycle_stage, value_tiers
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

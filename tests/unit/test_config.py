@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from bot.config import Settings, load_settings
-from bot.errors import ConfigError
+from bot.app.config import Settings, load_settings
+from bot.core.errors import ConfigError
 
 
 @pytest.fixture(autouse=True)

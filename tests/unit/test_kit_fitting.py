@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.i18n import t
+from bot.core.i18n import t
 from bot.render.kit import (
     ELLIPSIS,
     Message,

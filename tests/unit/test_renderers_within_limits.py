@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from bot.complaints import Resolution
-from bot.customers import CustomerNotFound
-from bot.errors import UserError
-from bot.followups import ClosedFollowUp
-from bot.i18n import t
-from bot.notes import UndoneNote
+from bot.core.errors import UserError
+from bot.core.i18n import t
+from bot.customers.records import CustomerNotFound
+from bot.followups.agenda import ClosedFollowUp
+from bot.notes.complaints import Resolution
+from bot.notes.filing import UndoneNote
 from bot.render import (
     card_modals,
     cards,

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.errors import UserError
-from bot.search import make_snippet, parse_query
+from bot.core.errors import UserError
+from bot.notes.finder import make_snippet, parse_query
 from storage.search import SearchQuery, score
 
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import segments
-from bot.errors import UserError
+from bot.core.errors import UserError
+from bot.insights import segments
 
 
 def test_open_complaints_read_in_both_languages() -> None:

@@ -1,4 +1,4 @@
-"""bot.validation: what a person types is cleaned, bounded by its column, or refused with a reason."""
+"""bot.core.validation: what a person types is cleaned, bounded by its column, or refused with a reason."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from bot import validation
-from bot.i18n import CATALOG, LANGS
+from bot.core import validation
+from bot.core.i18n import CATALOG, LANGS
+from bot.core.validation import InvalidInput
 from bot.language.scripts import CONTROL, FORMAT
-from bot.validation import InvalidInput
 
 
 def test_the_invisible_characters_are_exactly_unicodes_format_category() -> None:

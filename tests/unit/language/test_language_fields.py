@@ -166,6 +166,6 @@ def test_counts_and_numbers_are_not_money(text: str) -> None:
 
 
 def test_an_amount_of_any_size_is_read_without_failing() -> None:
-    # Its limit is the note's (bot.validation); the grammar reads what was written.
+    # Its limit is the note's (bot.core.validation); the grammar reads what was written.
     amount = parse("acme paid $123456789012345678901234567890").amount
     assert amount is not None and amount.value == Decimal("123456789012345678901234567890")

@@ -1,1 +1,0 @@
-"""The message catalog, by area; bot.i18n puts it together."""
