@@ -192,6 +192,8 @@ def save_as_note_submitted(
             form,
             tz=str(meta.get("tz") or rt.settings.default_tz),
             default_currency=rt.settings.default_currency,
+            initial=edit_modal.initial_answers(view),
+            now=rt.clock(),
         )
     except editing.InvalidFields as invalid:
         ack(response_action="errors", errors=answers.field_errors(invalid.fields, lang))
@@ -211,6 +213,7 @@ def save_as_note_submitted(
         permalink=None,  # asked of Slack after the answer (add_permalink_later)
         lang=lang,
         mentions=[str(m) for m in meta.get("mentions") or []],
+        occurred_at=edit_modal.occurred_of(meta),
     )
     ack()
     if filed is not None:

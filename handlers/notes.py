@@ -128,6 +128,8 @@ def edit_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context
             form,
             tz=str(meta.get("tz") or rt.settings.default_tz),
             default_currency=rt.settings.default_currency,
+            initial=edit_modal.initial_answers(view),
+            now=rt.clock(),
         )
         filed = editing.edit_note(
             db=rt.db,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -17,6 +17,7 @@ from bot.core.errors import NotAllowed, NotFound, UserError
 from bot.core.validation import InvalidInput
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers.records import customer_named
+from bot.language import parse_note
 from bot.language.markup import mark
 from bot.language.model import CATEGORIES, CHANNELS
 from bot.notes.filing import FiledNote, follow_up_assignee
@@ -43,6 +44,7 @@ class EditableNote:
     tz: str
     lang: str
     mentions: tuple[str, ...] = ()  # people the words name (a saved message's), for its follow-up
+    occurred_at: datetime | None = None  # to the second (a saved message's: its words, else its ts)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class NoteChanges:
     currency: str | None
     follow_up_due: datetime | None
     occurred_at: datetime | None
+    # Whether the form's "when it happened" was changed (the form shows only a day): when it was
+    # not, the time already known to the second stands (an edited note's, a saved message's ts).
+    occurred_set: bool = True
 
 
 class InvalidFields(UserError):
@@ -120,11 +125,23 @@ def note_for_edit(*, db: Database, team_id: str, note_id: int, user_id: str, loc
         )
 
 
-def read_form(form: NoteForm, *, tz: str, default_currency: str) -> NoteChanges:
+def read_form(
+    form: NoteForm,
+    *,
+    tz: str,
+    default_currency: str,
+    initial: NoteForm | None = None,
+    now: datetime | None = None,
+) -> NoteChanges:
     """Checks the answers; raises InvalidFields naming every field that cannot be used.
 
     The customer's name, the text, the tags and the amount are checked as a /note's are
-    (bot.core.validation), so a form stores nothing a command could not."""
+    (bot.core.validation), so a form stores nothing a command could not.
+
+    A text changed in the form (it differs from `initial`, what the form showed) is read again as
+    a note written `now`: its tags join the tags, and its follow-up, contact, kind and amount fill
+    the fields the person left as they were. A field the person changed wins over the text
+    (`_read_again`)."""
     problems: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def checked(name: str, check: Callable[[], T]) -> T | None:
@@ -180,7 +197,7 @@ def read_form(form: NoteForm, *, tz: str, default_currency: str) -> NoteChanges:
             problems["occurred_date"] = ("edit_bad_date", {})
     if problems:
         raise InvalidFields(problems)
-    return NoteChanges(
+    changes = NoteChanges(
         customer=customer,
         body=body,
         tags=note_tags,
@@ -190,6 +207,46 @@ def read_form(form: NoteForm, *, tz: str, default_currency: str) -> NoteChanges:
         currency=(currency or default_currency) if amount is not None else None,
         follow_up_due=due,
         occurred_at=occurred,
+        occurred_set=initial is None or form.occurred_date != initial.occurred_date,
+    )
+    if initial is None or now is None or (initial.body or "").strip() == body:
+        return changes
+    return _read_again(changes, form, initial, now=now, tz=tz, default_currency=default_currency)
+
+
+def _read_again(
+    changes: NoteChanges, form: NoteForm, initial: NoteForm, *, now: datetime, tz: str, default_currency: str
+) -> NoteChanges:
+    """The changed text read as /note reads it (its customer is the form's); what it says fills
+    each field the person did not touch, and its tags join the tags unless those were retyped."""
+    parsed = parse_note(
+        f"\u201c{changes.customer}\u201d {changes.body}",
+        now=now.astimezone(ZoneInfo(tz)),
+        tz=tz,
+        known=[changes.customer],
+        default_currency=default_currency,
+    )
+    if parsed.error_code is not None:
+        return changes  # the text is checked as it is; the fields stand
+    untouched = {
+        name for name in NoteForm.__dataclass_fields__ if getattr(form, name) == getattr(initial, name)
+    }
+    tags_now = (
+        changes.tags if "tags" not in untouched else tuple(dict.fromkeys((*changes.tags, *parsed.tags)))
+    )
+    follow_up = {"follow_up_date", "follow_up_time"} <= untouched and parsed.follow_up is not None
+    money = {"amount", "currency"} <= untouched and parsed.amount is not None
+    return replace(
+        changes,
+        body=parsed.body or changes.body,
+        tags=tags_now,
+        channel=parsed.channel if "channel" in untouched and parsed.channel else changes.channel,
+        category=parsed.category
+        if "category" in untouched and parsed.category != "general"
+        else changes.category,
+        amount=parsed.amount.value if money and parsed.amount else changes.amount,
+        currency=parsed.amount.currency if money and parsed.amount else changes.currency,
+        follow_up_due=parsed.follow_up.due if follow_up and parsed.follow_up else changes.follow_up_due,
     )
 
 
@@ -222,7 +279,8 @@ def edit_note(
         note.contact_channel = ContactChannel(changes.channel) if changes.channel else None
         note.category = Category(changes.category)
         note.amount, note.currency = changes.amount, changes.currency
-        note.occurred_at = changes.occurred_at
+        if changes.occurred_set:
+            note.occurred_at = changes.occurred_at
         session.add(note)
         return apply_form(
             session, note, customer, created, changes, user_id=user_id, now=now, tz=workspace.tz, lang=lang

@@ -58,6 +58,7 @@ def prefill_from_message(
             tz=zone,
             lang="zh" if parsed.lang == "zh" else workspace.locale,
             mentions=parsed.mentions,
+            occurred_at=parsed.occurred_at or said_at,
         )
 
 
@@ -76,6 +77,7 @@ def file_from_form(
     permalink: str | None,
     lang: str,
     mentions: Sequence[str] = (),
+    occurred_at: datetime | None = None,
 ) -> FiledNote | None:
     """A Slack message saved through the form: filed as the form says, once per message
     (None when it already was). The note keeps the message's author, time and permalink."""
@@ -105,7 +107,8 @@ def file_from_form(
                     permalink=permalink,
                     channel=changes.channel,
                     category=changes.category,
-                    occurred_at=changes.occurred_at,
+                    # The form shows a day; left as it was, the time its words or its ts give stands.
+                    occurred_at=changes.occurred_at if changes.occurred_set else occurred_at,
                     written_at=datetime.fromtimestamp(float(ts), UTC),
                     amount=changes.amount,
                     currency=changes.currency,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from bot.core.i18n import t
@@ -37,6 +38,7 @@ def save_message_modal(note: EditableNote, *, channel_id: str, ts: str, author_i
         "lang": note.lang,
         "tz": note.tz,
         "mentions": list(note.mentions[:20]),  # Slack user ids, for the follow-up's assignee
+        "occurred": note.occurred_at.isoformat() if note.occurred_at else None,  # to the second
     }
     return modal(
         callback_id=SAVE_MESSAGE_CALLBACK,
@@ -105,6 +107,33 @@ def _answer(values: dict[str, Any], block_id: str) -> str | None:
         return element.get("selected_time")
     value = element.get("value")
     return value if isinstance(value, str) else None
+
+
+def occurred_of(meta: dict[str, Any]) -> datetime | None:
+    """The saved message's time to the second, as the form's metadata keeps it."""
+    value = meta.get("occurred")
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def initial_answers(view: dict[str, Any]) -> NoteForm:
+    """What the form showed when it opened (its elements' initial values, which Slack sends back
+    with the view): a submitted answer that differs from it was set by the person."""
+
+    def initial(block_id: str) -> str | None:
+        for block in view.get("blocks") or []:
+            if block.get("block_id") == block_id:
+                element = block.get("element") or {}
+                if "initial_option" in element:
+                    return str((element["initial_option"] or {}).get("value") or "") or None
+                for key in ("initial_value", "initial_date", "initial_time"):
+                    if element.get(key):
+                        return str(element[key])
+        return None
+
+    return NoteForm(**{name: initial(name) for name in NoteForm.__dataclass_fields__})
 
 
 def read_state(view: dict[str, Any]) -> tuple[NoteForm, dict[str, Any]]:

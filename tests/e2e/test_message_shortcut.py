@@ -54,7 +54,7 @@ def test_submitting_stores_the_note_with_the_messages_author_time_and_permalink(
         note = session.exec(select(Note).where(Note.source == "shortcut")).one()
         follow_up = session.exec(select(FollowUp)).one()
     assert note.author_id == "U5" and note.slack_ts == MESSAGE["ts"] and note.slack_channel_id == f.CHANNEL
-    assert note.occurred_at == datetime(2026, 3, 9, 9, 0, tzinfo=UTC)
+    assert note.occurred_at == datetime.fromtimestamp(float(MESSAGE["ts"]), UTC)  # to the second
     assert note.permalink is not None and note.permalink.endswith("p1773046800000100")
     # The message's words, so its author's follow-up (bot.notes.filing.follow_up_assignee), not the saver's.
     assert follow_up.assignee_id == "U5" and follow_up.note_id == note.id
@@ -83,3 +83,26 @@ def test_the_same_message_is_saved_once(rapport: Rapport) -> None:
     with rapport.db.session() as session:
         assert len(list(session.exec(select(Note).where(Note.source == "shortcut")))) == 1
     assert "already saved" in rapport.slack.calls_to("chat.postEphemeral")[-1].params["text"]
+
+
+def test_a_saved_message_keeps_its_time_to_the_second(rapport: Rapport) -> None:
+    rapport.command("acme: first contact")
+    ts = "1773067932.000100"  # 2026-03-09 14:52:12 UTC, not on the hour
+    view = _open(rapport, {**MESSAGE, "ts": ts, "text": "acme wants a demo #demo"})
+
+    _submit(rapport, view)
+
+    with rapport.db.session() as session:
+        note = session.exec(select(Note).where(Note.source == "shortcut")).one()
+    assert note.occurred_at == datetime.fromtimestamp(float(ts), UTC)
+
+
+def test_a_day_changed_in_the_form_is_that_day(rapport: Rapport) -> None:
+    rapport.command("acme: first contact")
+    view = _open(rapport, {**MESSAGE, "ts": "1773067932.000100", "text": "acme wants a demo"})
+
+    _submit(rapport, view, occurred_date="2026-03-05")
+
+    with rapport.db.session() as session:
+        note = session.exec(select(Note).where(Note.source == "shortcut")).one()
+    assert note.occurred_at is not None and note.occurred_at.date().isoformat() == "2026-03-05"

@@ -130,3 +130,36 @@ def test_the_answer_goes_back_once_and_only_for_the_person_who_opened_the_form(r
     assert _submit(rapport, view, body="second edit").status == 200  # the URL was used: kept no more
 
     assert len(rapport.responses()) == before + 1
+
+
+def test_a_text_changed_in_edit_is_read_again_for_tags_and_the_follow_up(rapport: Rapport) -> None:
+    view, _ = _open_editor(rapport, "acme called re the SOW")  # now: Tuesday 2026-03-10 09:00 UTC
+
+    _submit(rapport, view, body="called re the SOW, follow up next tue 3pm #sow")
+
+    with rapport.db.session() as session:
+        note = session.exec(select(Note)).one()
+        follow_up = session.exec(select(FollowUp)).one()
+        tag_names = sorted(session.exec(select(Tag.name)))
+    assert tag_names == ["sow"]
+    assert follow_up.due_at == datetime(2026, 3, 17, 15, 0, tzinfo=UTC)
+    assert note.body.startswith("called re the SOW")
+
+
+def test_a_field_set_in_edit_wins_over_what_the_changed_text_says(rapport: Rapport) -> None:
+    view, _ = _open_editor(rapport, "acme called re the SOW #pricing")
+
+    _submit(
+        rapport,
+        view,
+        body="called re the SOW, follow up next tue 3pm #sow",
+        follow_up_date="2026-03-20",
+        follow_up_time="10:00",
+        tags="pricing renewal",  # retyped: the tags are what the person typed
+    )
+
+    with rapport.db.session() as session:
+        follow_up = session.exec(select(FollowUp)).one()
+        tag_names = sorted(session.exec(select(Tag.name)))
+    assert follow_up.due_at == datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
+    assert tag_names == ["pricing", "renewal"]
