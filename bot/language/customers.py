@@ -89,21 +89,23 @@ def _known(readable: str, start: int, by_key: dict[str, str]) -> CustomerSpan | 
     return best
 
 
-def _guess_han(readable: str, start: int) -> CustomerSpan:
-    found = HAN_RUN.match(readable, start)
+def _guess_han(readable: str, reading: str, start: int) -> CustomerSpan:
+    """`reading` is `readable` in Simplified Chinese (same length): the words are looked for there,
+    the name is taken as written."""
+    found = HAN_RUN.match(reading, start)
     end = found.end() if found else start
-    run = readable[start:end]
+    run = reading[start:end]
     if run.startswith("客户") and len(run) > 2 and not _ZH_STARTS_NOTE.match(run, 2):
         # 客户腾讯 …: "customer Tencent"; the word for customer is not part of the name.
-        return _guess_han(readable, start + 2)
+        return _guess_han(readable, reading, start + 2)
     if _ZH_STARTS_NOTE.match(run):
         return CustomerSpan(None, start)
     boundary = _ZH_BOUNDARY.search(run, 2)
     if boundary is not None:
-        return CustomerSpan(run[: boundary.start()], start + boundary.start())
+        return CustomerSpan(readable[start : start + boundary.start()], start + boundary.start())
     if len(run) > 12:
         return CustomerSpan(None, start)
-    return CustomerSpan(run, end)
+    return CustomerSpan(readable[start:end], end)
 
 
 def _is_stop(word: str, index: int) -> bool:
@@ -203,7 +205,8 @@ def _named(words: list[tuple[str, int]], body_start: int) -> CustomerSpan:
     return CustomerSpan(name, body_start)
 
 
-def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
+def find_customer(readable: str, known: Iterable[str] = (), reading: str | None = None) -> CustomerSpan:
+    """The customer at the start of `readable`; `reading` is the same text in Simplified Chinese."""
     start = 0
     while start < len(readable) and readable[start].isspace():
         start += 1
@@ -226,5 +229,5 @@ def find_customer(readable: str, known: Iterable[str] = ()) -> CustomerSpan:
     if readable[start] in "#＃":  # a note that opens with a tag names no customer
         return CustomerSpan(None, start)
     if is_han(readable[start]):
-        return _guess_han(readable, start)
+        return _guess_han(readable, readable if reading is None else reading, start)
     return _guess_latin(readable, start)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 # Control characters other than tab, newline and carriage return (NUL, escape sequences, C1 codes):
 # a sign of a broken paste, and PostgreSQL cannot hold a NUL in text at all.
@@ -67,3 +69,32 @@ def has_han(text: str) -> bool:
 def words(text: str) -> frozenset[str]:
     """A vocabulary written as prose-like text, one entry per whitespace-separated word."""
     return frozenset(text.split())
+
+
+@cache
+def _to_simplified() -> Callable[[str], str]:
+    # Loaded on the first Chinese note, not at import: the converter's tables take ~50 ms to load.
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC("t2s.json").convert
+    return convert
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese (Taiwan, Hong Kong) as Simplified, for the grammars to read: 下週二 → 下周二.
+
+    OpenCC's Traditional→Simplified conversion (phrases first, then characters: 乾淨 → 干净 but
+    乾隆 stays), ~1-4 µs a note. The result has the same length, so a span found in it is a span of
+    the text as written, which is what the note keeps and shows.
+    """
+    if text.isascii() or HAN.search(text) is None:
+        return text
+    convert = _to_simplified()
+    try:
+        converted = convert(text)
+    except UnicodeEncodeError:  # a lone surrogate (broken JSON) cannot reach the converter
+        return text
+    if len(converted) == len(text):
+        return converted
+    # A phrase changed length (none does in OpenCC's tables today): character by character instead.
+    return "".join(one if len(one := convert(ch)) == 1 else ch for ch in text)
