@@ -28,7 +28,7 @@ _HAN_NUMERAL = f"[{MONEY_NUMERALS}]"
 # Digits with Chinese units after them (1.5万, 3千万亿, 1万2千), or Chinese numerals alone (四万五).
 _NUMBER = rf"(?:{_DIGITS}(?:\s?[十百千万亿]{{1,3}}(?:\d{{1,4}}[千百十]?)?)?|{_HAN_NUMERAL}{{1,24}})"
 _EN_MULT = r"(?:k|m|mm|mn|bn|b|thousand|million|billion|grand)\b"
-_NOT_BEFORE_DIGITS = r"(?<![0-9a-z.$€£¥￥,])"
+_NOT_BEFORE_DIGITS = r"(?<![0-9a-z.$€£¥￥])(?<![0-9],)"  # not inside a word or a number (1,000)
 _NOT_BEFORE = rf"{_NOT_BEFORE_DIGITS}(?<!{_HAN_NUMERAL})"
 
 # --- currencies ------------------------------------------------------------------------------------
