@@ -156,6 +156,8 @@ def _parse(
     if followup and follow_up is None:
         return ParsedNote(
             customer=found.name,
+            customer_known=found.known,
+            customer_alternative=found.alternative,
             body=tidy(body.readable),
             tags=tags,
             mentions=marked.mentions,
@@ -165,6 +167,8 @@ def _parse(
         )
     return ParsedNote(
         customer=found.name,
+        customer_known=found.known,
+        customer_alternative=found.alternative,
         body=tidy(body.readable),
         tags=tags,
         mentions=marked.mentions,
