@@ -129,17 +129,23 @@ _STANDS_ALONE = r"(?:(?![\u4e00-\u9fff])|(?=的|左右|多|以上|以内|上下|
 
 _PRE_MINOR, _SUF_MINOR, _CTX_MINOR = (_MINOR.format(p=side) for side in ("pre_", "suf_", "ctx_"))
 _HAS_WAN = rf"(?=[0-9.,\s{MONEY_NUMERALS[:-2]}]{{0,40}}?[万亿])"
-_AMOUNT = re.compile(
-    rf"""
-    (?P<pre>{_BEFORE})\s?(?P<pre_n>{_NUMBER})(?:\s?(?P<pre_m>{_EN_MULT}))?
-      (?:\s?[{_YUAN_UNIT}]{_PRE_MINOR})?(?![\d%])
-  | {_NOT_BEFORE}(?P<suf_n>{_NUMBER})(?:\s?(?P<suf_m>{_EN_MULT}))?\s?(?P<suf>{_AFTER}){_SUF_MINOR}
-  | {_NOT_BEFORE}{_HAS_WAN}(?P<wan_n>{_NUMBER}){_STANDS_ALONE}
-  | (?P<ctx>{_MONEY_WORDS})(?P<ctx_n>{_NUMBER})(?:\s?(?P<ctx_m>{_EN_MULT}))?
-      (?:\s?(?P<ctx_cur>{_AFTER}){_CTX_MINOR})?(?![\d%]|\s?(?:%|percent))
-    """,
-    re.VERBOSE,
+# The four ways an amount is written; two begin with a number, two with a word or a sign.
+_AT_NUMBER = (
+    rf"{_NOT_BEFORE}(?P<suf_n>{_NUMBER})(?:\s?(?P<suf_m>{_EN_MULT}))?\s?(?P<suf>{_AFTER}){_SUF_MINOR}"
+    rf"|{_NOT_BEFORE}{_HAS_WAN}(?P<wan_n>{_NUMBER}){_STANDS_ALONE}"
 )
+_AT_WORD = (
+    rf"(?P<pre>{_BEFORE})\s?(?P<pre_n>{_NUMBER})(?:\s?(?P<pre_m>{_EN_MULT}))?"
+    rf"(?:\s?[{_YUAN_UNIT}]{_PRE_MINOR})?(?![\d%])"
+    rf"|(?P<ctx>{_MONEY_WORDS})(?P<ctx_n>{_NUMBER})(?:\s?(?P<ctx_m>{_EN_MULT}))?"
+    rf"(?:\s?(?P<ctx_cur>{_AFTER}){_CTX_MINOR})?(?![\d%]|\s?(?:%|percent))"
+)
+_AMOUNT = re.compile(f"{_AT_WORD}|{_AT_NUMBER}")
+# The same grammar split by what an amount starts with, each half carrying the other's groups in a
+# branch that cannot match ((?!)), so every match has the same groups however it was found.
+_STARTING_WITH_NUMBER = re.compile(f"{_AT_NUMBER}|(?!)(?:{_AT_WORD})")
+_STARTING_WITH_WORD = re.compile(f"{_AT_WORD}|(?!)(?:{_AT_NUMBER})")
+_NUMERAL_CHARS = frozenset("0123456789" + MONEY_NUMERALS)
 
 _MULTIPLIERS = {
     "k": 1_000,
@@ -155,18 +161,30 @@ _MULTIPLIERS = {
 }
 
 
+# The groups of each way an amount is written: (number, multiplier, 角, 分).
+_GROUPS = {
+    "pre": ("pre_n", "pre_m", "pre_jiao", "pre_fen"),
+    "suf": ("suf_n", "suf_m", "suf_jiao", "suf_fen"),
+    "wan": ("wan_n", "", "", ""),  # a 万 amount alone: no multiplier, no 角 or 分
+    "ctx": ("ctx_n", "ctx_m", "ctx_jiao", "ctx_fen"),
+}
+_TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
+
+
 def _value(match: re.Match[str], side: str) -> Decimal | None:
-    number = money_number(match.group(f"{side}_n"))
+    number_group, multiplier_group, jiao_group, fen_group = _GROUPS[side]
+    number = money_number(match.group(number_group))
     if number is None:
         return None
-    multiplier = match.group(f"{side}_m") if f"{side}_m" in match.re.groupindex else None
+    multiplier = match.group(multiplier_group) if multiplier_group else None
     if multiplier:
         with localcontext(prec=len(number.as_tuple().digits) + 12):  # exact, however long
             number *= _MULTIPLIERS[multiplier]
-    for minor, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
-        digit = match.group(f"{side}_{minor}") if f"{side}_{minor}" in match.re.groupindex else None
-        if digit:
-            number += Decimal(int(digit) if digit.isdigit() else MONEY_DIGITS[digit]) * scale
+    if jiao_group and (match.group(jiao_group) or match.group(fen_group)):
+        for group, scale in ((jiao_group, _TENTH), (fen_group, _HUNDREDTH)):
+            digit = match.group(group)
+            if digit:
+                number += Decimal(int(digit) if digit.isdigit() else MONEY_DIGITS[digit]) * scale
     return number
 
 
@@ -210,7 +228,8 @@ def _matches(scan: str, words: Sequence[Token], han: bool) -> Iterator[re.Match[
     for at in islice(_starts(scan, words, han), MAX_ATTEMPTS):
         if at < pos:
             continue
-        found = _AMOUNT.match(scan, at)
+        grammar = _STARTING_WITH_NUMBER if scan[at] in _NUMERAL_CHARS else _STARTING_WITH_WORD
+        found = grammar.match(scan, at)
         if found is not None:
             yield found
             pos = found.end()
@@ -231,14 +250,18 @@ def find_amount(
 
 
 def _side(match: re.Match[str]) -> str:
-    return next(side for side in ("pre", "suf", "wan", "ctx") if match.group(f"{side}_n") is not None)
+    if match.group("pre_n") is not None:
+        return "pre"
+    if match.group("suf_n") is not None:
+        return "suf"
+    return "wan" if match.group("wan_n") is not None else "ctx"
 
 
 def pick(matches: Iterable[re.Match[str]], default_currency: str) -> Amount | None:
     fallback: Amount | None = None
     for m in islice(matches, _MAX_CANDIDATES):
         side = _side(m)
-        number = m.group(f"{side}_n")
+        number = m.group(_GROUPS[side][0])
         if side == "wan" and "万" not in number and "亿" not in number:
             continue  # an ordinary number the 万 lookahead let through (20 3万)
         value = _value(m, side)
