@@ -102,6 +102,8 @@ def _known_customer(text: str, known: list[str], now: datetime) -> tuple[str | N
     reads it so by itself: the one it names, or else the known one it may mean when it reads as a
     new name ("Acme Health …" with Acme known), which must then be given."""
     parsed = parse_note(text, now=now, tz="UTC", known=known)
+    if parsed.error is not None:  # filing it says what is wrong (a control character, …)
+        return known[0], True
     if parsed.customer_known:
         return parsed.customer, True
     return parsed.customer_alternative, False
