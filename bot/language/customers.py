@@ -128,6 +128,20 @@ def _known(readable: str, start: int, by_key: dict[str, str]) -> CustomerSpan | 
     return best
 
 
+def _known_name(name: str, by_key: dict[str, str]) -> str | None:
+    """The known name a whole name is, as written or without its legal suffix ("Acme Inc": Acme)."""
+    if not by_key:
+        return None
+    hit = by_key.get(normalize_name(name))
+    if hit is not None:
+        return hit
+    low = name.lower()
+    for at in range(1, len(low)):
+        if (low[at] in " ,(（" or is_han(low[at])) and legal_suffix_end(low, at) == len(low):
+            return by_key.get(normalize_name(name[:at]))
+    return None
+
+
 def _known_anywhere(readable: str, reading: str, start: int, by_key: dict[str, str]) -> str | None:
     """The known name written earliest after `start` (the longest of those starting there)."""
     best: tuple[int, int, str] | None = None
@@ -364,7 +378,7 @@ def find_customer(readable: str, known: Iterable[str] = (), reading: str | None 
     explicit = quoted_name(readable, start) or formatted_name(readable, start)
     if explicit is not None:
         # A known customer keeps the spelling it is stored under ("acme": … files under "Acme").
-        hit = by_key.get(normalize_name(explicit[0]))
+        hit = _known_name(explicit[0], by_key)
         return CustomerSpan(hit or explicit[0], explicit[1], known=hit is not None)
     colon = colon_name(readable, start)
     if colon is not None:
@@ -375,7 +389,7 @@ def find_customer(readable: str, known: Iterable[str] = (), reading: str | None 
         else:
             cut = _strong_stop_in(colon[0])
         name, end = (colon[0][:cut].rstrip(), start + cut) if cut else colon
-        hit = by_key.get(normalize_name(name))
+        hit = _known_name(name, by_key)
         return CustomerSpan(hit or name, end, known=hit is not None)
     found = _known(readable, start, by_key)
     if found is not None:

@@ -91,6 +91,9 @@ def test_legal_suffixes_belong_to_a_new_name(text: str, customer: str, body: str
         ("华为技术有限公司 电话回访", "华为", "电话回访"),
         ("阿里巴巴集团 下单了", "阿里巴巴", "下单了"),
         ("腾讯科技（深圳）有限公司 来电", "腾讯", "来电"),
+        ("Acme Inc: renewal signed", "Acme", "renewal signed"),
+        ('"Acme, Inc." renewal signed', "Acme", "renewal signed"),
+        ("华为技术有限公司：电话回访", "华为", "电话回访"),
     ],
 )
 def test_a_known_name_with_its_legal_suffix_is_the_known_customer(text: str, known: str, body: str) -> None:
