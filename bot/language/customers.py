@@ -345,6 +345,18 @@ def _guess_at_start(readable: str, reading: str, start: int) -> CustomerSpan:
     return _guess_latin(readable, reading, start)
 
 
+_PERSON_AT = re.compile(r"[ \t]+(?:from|at|of)[ \t]+")
+
+
+def _organisation_after(readable: str, reading: str, end: int) -> str | None:
+    """ "Sarah from Hooli": when a person is named, the customer is the organisation after them."""
+    found = _PERSON_AT.match(reading, end)
+    if found is None or not readable[found.end() : found.end() + 1].isupper():
+        return None
+    organisation = _guess_latin(readable, reading, found.end())
+    return organisation.name if organisation.name and organisation.name[:1].isupper() else None
+
+
 def _guess_after_cue(readable: str, reading: str, start: int) -> str | None:
     """A name right after a verb or preposition that takes one: "met with Acme", 拜访了华为.
     Unknown names are taken only when they look like names: capitalised in Latin script."""
@@ -353,7 +365,7 @@ def _guess_after_cue(readable: str, reading: str, start: int) -> str | None:
         if at < len(readable) and readable[at].isupper() and not is_han(readable[at]):
             found = _guess_latin(readable, reading, at)
             if found.name and found.name[:1].isupper() and found.name.lower() not in _LATIN_STOPS:
-                return found.name
+                return _organisation_after(readable, reading, found.body_start) or found.name
     for cue in _HAN_CUES.finditer(reading, start):
         at = cue.end()
         if at < len(reading) and is_han(reading[at]) and not _NOT_HAN_NAMES.match(reading, at):
@@ -406,6 +418,7 @@ def find_customer(readable: str, known: Iterable[str] = (), reading: str | None 
     if elsewhere is not None:
         return CustomerSpan(elsewhere, start, known=True)
     if guess.name is not None:
-        return guess
+        organisation = _organisation_after(readable, reading, guess.body_start)
+        return CustomerSpan(organisation, start, sure=False) if organisation else guess
     named = _guess_after_cue(readable, reading, start)
     return CustomerSpan(named, start) if named else CustomerSpan(None, guess.body_start)

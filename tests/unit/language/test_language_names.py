@@ -164,6 +164,9 @@ def test_a_known_customer_is_found_anywhere_when_the_start_names_no_one(
         ("和阿里巴巴开会", "阿里巴巴"),
         ("今天和阿里巴巴开会", "阿里巴巴"),
         ("下午跟京东沟通报价", "京东"),
+        ("met with Sarah from Hooli about the pilot", "Hooli"),
+        ("Sarah from Hooli called about the pilot", "Hooli"),
+        ("Great meeting with Globex today", "Globex"),
         # Only a name-like word after the verb: not a person's pronoun, not lower case.
         ("today we met acme", None),
         ("met with the team today", None),
