@@ -112,7 +112,7 @@ def simplified(text: str) -> str:
     has the same length, so a span found in it is a span of the text as written, which is what the
     note keeps and shows.
     """
-    if text.isascii() or HAN.search(text) is None or _traditional().search(text) is None:
+    if text.isascii() or _traditional().search(text) is None:
         return text  # most notes: no Traditional character, nothing to convert
     convert = _to_simplified()
     try:
