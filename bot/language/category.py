@@ -12,26 +12,32 @@ from bot.language.scripts import has_han
 # order is a complaint; a purchase that also asks for more is still a purchase.
 _PRIORITY = ("complaint", "purchase", "feedback", "need")
 
+# A purchase is an act that happened (bought, paid, signed, ordered); talking about one ("discussed
+# the renewal", "asked when to pay") is not, and neither is a refund, which is no complaint either.
 EN_KEYWORDS: dict[str, str] = {
-    "purchase": r"bought|buys?|buying|purchas(?:e|ed|es|ing)|paid|pays?|paying|signed|signs"
-    r"|sign(?:ed)? (?:up|off)|renew(?:ed|s)|ordered|orders|placed an order|po received"
-    r"|closed(?: won)?|won the deal|upgraded"
-    r"|subscribed|committed to|invoiced|wired",
+    "purchase": r"bought|purchased|paid|signed|sign(?:ed)? (?:up|off)|renewed|ordered|placed an order"
+    r"|po received|closed won|closed the deal|won the deal|upgraded|subscribed|committed to|invoiced|wired",
     "complaint": r"complain(?:ed|s|ing|t|ts)?|unhappy|not happy|dissatisfied|angry|upset|furious|frustrated"
     r"|annoyed|escalat(?:e|ed|es|ing|ion)|threaten(?:ed|s)? to (?:leave|cancel|churn)|disappointed"
-    r"|bad experience|refund",
+    r"|bad experience",
     "feedback": r"feedback|likes|liked|loves?|loved|praised|happy with|pleased|suggest(?:ed|s|ion|ions)?"
     r"|testimonial|thumbs up|nps",
     "need": r"wants?|wanted|asked for|asks for|asking for|needs?|needed|request(?:ed|s)?|requires?|required"
     r"|looking for|would like|interested in|wish(?:es)?|must have|requirement",
 }
+# In Chinese the act is told by its aspect: 签了, 已付款, 续费了, or an object that says what was
+# bought (续费三年, 采购200台). The bare word (沟通续费, 确认付款时间, 讨论签约) is the topic only.
+_DONE = r"(?=了|过|成功|完成|[0-9零一二两三四五六七八九十百千万])"
+_PURCHASE_TOPICS = "签约|签订|签署|签合同|续费|续约|续签|付款|打款|采购|购买|订购"
+_TOPICS_DONE = "|".join(word + _DONE for word in _PURCHASE_TOPICS.split("|"))
 _ZH: dict[str, str] = {
-    # 续约 on its own is a topic ("讨论续约"); renewed (续约了, 已续约) is a purchase.
-    "purchase": r"下单|下了单|采购(?!部|经理|总监|负责人|流程)|签约|签了|签订|签下|签合同|签署|续费"
-    r"|已续(?:约|签)|续(?:约|签)(?:了|成功|完成)|付款|付了|已付|打款|回款|购买|买了|订购|成交|购入|中标|扩容|增购|加购",
-    "complaint": r"投诉|不满|抱怨|差评|生气|不高兴|不开心|失望|发火|退款|升级处理|威胁",
+    "purchase": r"下单|下了单|签了|签下|成交|买了|购入|中标|扩容|增购|加购|付了|回款|完成签约"
+    rf"|已(?:经)?(?:{_PURCHASE_TOPICS}|付|下单)|{_TOPICS_DONE}",
+    "complaint": r"投诉|不满|抱怨|差评|生气|不高兴|不开心|失望|发火|升级处理|威胁",
     "feedback": r"反馈|好评|点赞|喜欢|满意|建议|评价|表扬|称赞|认可",
-    "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求",
+    # 要 is a need when what is wanted follows (要报价, 要一份方案); 要开会 is only "will meet".
+    "need": r"需要|需求|希望|想要|要求|想|申请|咨询|询问|问能否|求"
+    r"|要(?=报价|方案|资料|发票|折扣|优惠|样品|演示|试用|账号|合同|一[个份套些张台]|更多|[0-9])",
 }
 
 _EN_WORDS = Lexicon(EN_KEYWORDS)

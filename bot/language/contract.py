@@ -1,4 +1,11 @@
-"""The `rapport parse` JSON contract: one object per note, single or in JSON-lines batches."""
+"""The `rapport parse` JSON contract: one object per note, single or in JSON-lines batches.
+
+Fields added after the first version come last, so readers of the first keep working:
+  customer_known        true when `customer` is exactly one of the `known` names (as given there)
+  customer_alternative  a known name the text may mean instead, or null: "Acme" when
+                        "Acme Health bought 20 seats" was read as a longer, new customer, or the known
+                        customer named later in a note that starts with a new one. Ask when it is set.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +30,8 @@ CONTRACT_FIELDS = (
     "amount",
     "lang",
     "error",
+    "customer_known",
+    "customer_alternative",
 )
 
 
@@ -52,6 +61,8 @@ def to_contract(parsed: ParsedNote) -> dict[str, Any]:
         ),
         "lang": parsed.lang,
         "error": parsed.error,
+        "customer_known": parsed.customer_known,
+        "customer_alternative": parsed.customer_alternative,
     }
 
 

@@ -1,5 +1,8 @@
 """Slack message markup turned into readable text, plus a same-length copy for the grammars.
 
+The copy is also read in Simplified Chinese (scripts.simplified): 下週二 in a Taiwanese note is 下周二
+to the date grammar, while the note keeps and shows the words as written.
+
 The grammars (tags, dates, amounts, keywords) run over `scan`, in which every link, mention and
 channel reference is blanked out: a `#` in a URL is not a tag and `/2026/03/20/` in a path is not a
 date. Because `scan` and `readable` have the same length, a span found in one is valid in the other.
@@ -10,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+
+from bot.language.scripts import simplified
 
 _ANGLE = re.compile(r"<([^<>\n]{1,1000})>")
 _RAW_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”「」，。]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -29,7 +34,7 @@ _FOLD[0xA0] = 0x20
 @dataclass(slots=True)  # internal; not frozen, which makes construction 5x cheaper
 class Marked:
     readable: str  # what a person should see
-    scan: str  # same length; markup blanked, full-width folded to ASCII, ASCII lower-cased
+    scan: str  # same length; markup blanked, full-width folded to ASCII, ASCII lower-cased, Simplified
     mentions: tuple[str, ...]
 
 
@@ -69,7 +74,7 @@ def _blank_raw_links(text: str) -> str:
 
 def mark(text: str) -> Marked:
     if "<" not in text and "&" not in text:  # most notes: no markup at all
-        return Marked(readable=text, scan=_blank_raw_links(text).translate(_FOLD), mentions=())
+        return Marked(readable=text, scan=simplified(_blank_raw_links(text).translate(_FOLD)), mentions=())
     readable_parts: list[str] = []
     scan_parts: list[str] = []
     mentions: list[str] = []
@@ -89,7 +94,7 @@ def mark(text: str) -> Marked:
     readable_parts.append(plain)
     scan_parts.append(_blank_raw_links(plain))
     readable = "".join(readable_parts)
-    scan = "".join(scan_parts).translate(_FOLD)
+    scan = simplified("".join(scan_parts).translate(_FOLD))
     return Marked(readable=readable, scan=scan, mentions=tuple(mentions))
 
 

@@ -36,6 +36,11 @@ class ParsedNote:
     lang: str = "en"
     error: str | None = None
     error_code: str | None = None
+    # Whether `customer` is exactly one of the known names passed in (as stored), and a known
+    # customer the text may mean instead when it is not ("Acme" when "Acme Health" was read as a
+    # longer, new name): the caller asks before filing under a new customer.
+    customer_known: bool = False
+    customer_alternative: str | None = None
 
     @property
     def ok(self) -> bool:

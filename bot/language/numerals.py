@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal, InvalidOperation, localcontext
 
 DIGITS = {
     "零": 0,
@@ -106,3 +107,98 @@ def small_number(text: str) -> int | None:
     if value is None or value != value.to_integral_value():
         return None
     return int(value)
+
+
+# Money is also written with the financial numerals of cheques and contracts (壹贰叁…, 拾佰仟) and
+# 廿/卅; 萬/億 reach the grammars as 万/亿 (scripts.simplified).
+MONEY_DIGITS = {
+    **DIGITS,
+    "壹": 1,
+    "贰": 2,
+    "叁": 3,
+    "参": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
+}
+_MONEY_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_TENS = {"廿": 20, "卅": 30}
+MONEY_NUMERALS = "".join([*MONEY_DIGITS, *_MONEY_UNITS, *_TENS, *BIG_UNITS])
+_PIECE = re.compile(r"\d+(?:\.\d+)?|.", re.DOTALL)
+_DIGITS_ONLY = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+
+
+def money_number(text: str) -> Decimal | None:
+    """A number as amounts are written: 二十万, 一百五十万, 1.5万, 3千万亿 (3×10¹⁵), 肆佰叁拾万,
+    六十四万零一百四十三, and the spoken shorthand in which a last digit right after a unit counts in
+    the unit below it: 四万五 = 45,000, 两千五 = 2,500, 一亿二 = 120,000,000. None when it is not one.
+    Digits may lead (1.5万) or stand between units (1万2千); commas and spaces are ignored."""
+    text = text.replace(",", "").replace(" ", "")
+    if text.isascii():
+        # Digits alone, exactly as written, however long.
+        return Decimal(text) if _DIGITS_ONLY.fullmatch(text) and text.strip("0.") else None
+    with localcontext(prec=_PRECISION):
+        return _han_money(text)
+
+
+_PRECISION = 4100  # digits: a note holds at most 4,000 characters, so no amount is ever rounded
+
+
+def _han_money(text: str) -> Decimal | None:
+    total = wan = chunk = Decimal(0)
+    pending: Decimal | None = None  # a digit (or digits) not yet multiplied by a unit
+    shorthand = 0  # the unit right before `pending`, when nothing (no 零) stood between them
+    last_small = 10_000  # small units fall within a group of four: 千 before 百 before 十
+    previous_unit = 0
+    for piece in _PIECE.findall(text):
+        if piece[0].isdigit() and piece.isascii():
+            if pending is not None:
+                return None
+            pending, shorthand = Decimal(piece), previous_unit
+        elif piece in MONEY_DIGITS:
+            digit = MONEY_DIGITS[piece]
+            if digit == 0:  # 零 keeps the places apart: 一百零五 is 105, not 150
+                if pending is not None and pending != 0:
+                    return None
+                previous_unit = 0
+                continue
+            if pending is not None:
+                return None  # 二三 is not a number
+            pending, shorthand = Decimal(digit), previous_unit
+        elif piece in _MONEY_UNITS or piece in _TENS:
+            unit = _MONEY_UNITS.get(piece, 10)
+            if unit >= last_small:
+                return None
+            if piece in _TENS:
+                if pending is not None:
+                    return None
+                chunk += _TENS[piece]
+            else:
+                chunk += (Decimal(1) if pending is None else pending) * unit
+            pending, last_small, previous_unit = None, unit, unit
+        elif piece in BIG_UNITS:
+            group = chunk + _shorthand(pending, shorthand)
+            if piece == "万":
+                if wan or not group:
+                    return None
+                wan = group * 10_000
+            else:
+                if total or not (group or wan):
+                    return None
+                total = (wan + group) * 100_000_000
+                wan = Decimal(0)
+            chunk, pending, last_small, previous_unit = Decimal(0), None, 10_000, BIG_UNITS[piece]
+        else:
+            return None
+    number = total + wan + chunk + _shorthand(pending, shorthand)
+    return number if number > 0 else None
+
+
+def _shorthand(pending: Decimal | None, unit: int) -> Decimal:
+    if pending is None:
+        return Decimal(0)
+    # 四万五: the 五 follows 万 directly, so it counts thousands; after 十 (二十五) it counts ones.
+    return pending * unit / 10 if unit > 10 and pending == pending.to_integral_value() else pending

@@ -133,14 +133,14 @@ def _parse(
         detail = f"Unknown time zone {tz!r}; use an IANA name like Europe/London."
         return failed("bad_request", "en", detail=detail)
     marked = mark(text)
-    found = find_customer(marked.readable, known)
+    found = find_customer(marked.readable, known, marked.scan)
     start = found.body_start
     lead = _LEADING_SEPARATORS.match(marked.readable, start)
     if lead is not None:
         start = lead.end()
     body = Marked(marked.readable[start:], marked.scan[start:], marked.mentions)
     lang = "zh" if has_han(body.scan) else "en"
-    tags = find_tags(body.scan)
+    tags = find_tags(body.scan, body.readable)
     bare = without_tags(body.scan) if tags else body.scan
     if not bare.strip() and not body.mentions:
         if tags and found.name is None:
@@ -157,6 +157,8 @@ def _parse(
     if followup and follow_up is None:
         return ParsedNote(
             customer=found.name,
+            customer_known=found.known,
+            customer_alternative=found.alternative,
             body=tidy(body.readable),
             tags=tags,
             mentions=marked.mentions,
@@ -166,6 +168,8 @@ def _parse(
         )
     return ParsedNote(
         customer=found.name,
+        customer_known=found.known,
+        customer_alternative=found.alternative,
         body=tidy(body.readable),
         tags=tags,
         mentions=marked.mentions,

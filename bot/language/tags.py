@@ -38,10 +38,12 @@ def _tags(scan: str, start: int = 0, end: int | None = None) -> Iterator[re.Matc
             yield match
 
 
-def find_tags(scan: str) -> tuple[str, ...]:
+def find_tags(scan: str, readable: str | None = None) -> tuple[str, ...]:
+    """The tags in `scan`; with the note's `readable` text, spelt as written there (#報價 stays 報價,
+    though the grammars read the scan in Simplified Chinese)."""
     found: list[str] = []
     for match in _tags(scan):
-        tag = normalize_tag(match.group(1))
+        tag = normalize_tag(match.group(1) if readable is None else readable[match.start(1) : match.end(1)])
         if tag not in found:
             found.append(tag)
     return tuple(found)

@@ -10,7 +10,7 @@ from bot.core import validation
 from bot.core.errors import UserError
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers.records import customer_named
-from bot.language import candidate_prefixes
+from bot.language import candidate_names, parse_note
 from bot.notes.filing import FiledNote, file_note
 from storage import capture, customers, notes
 from storage.db import Database
@@ -97,6 +97,18 @@ def add_permalink(*, db: Database, team_id: str, note_id: int, permalink: str) -
         return notes.set_permalink(session=session, team_id=team_id, note_id=note_id, permalink=permalink)
 
 
+def _known_customer(text: str, known: list[str], now: datetime) -> tuple[str | None, bool]:
+    """The known customer a message is about, as the note grammar reads it, and whether the grammar
+    reads it so by itself: the one it names, or else the known one it may mean when it reads as a
+    new name ("Acme Health …" with Acme known), which must then be given."""
+    parsed = parse_note(text, now=now, tz="UTC", known=known)
+    if parsed.error is not None:  # filing it says what is wrong (a control character, …)
+        return known[0], True
+    if parsed.customer_known:
+        return parsed.customer, True
+    return parsed.customer_alternative, False
+
+
 class NoCustomerInMessage(UserError):
     def __init__(self) -> None:
         super().__init__("capture_no_customer")
@@ -120,16 +132,21 @@ def save_message(
     filed by another delivery at this moment: storage.notes yields to it).
 
     The customer is the capture channel's when `prefer_channel_customer`; otherwise a known
-    customer named at the start of the text, else the channel's; a message naming no known
-    customer in a channel without one is refused rather than inventing a customer.
+    customer the text names (at its start, or anywhere: "just got off the phone with Globex"),
+    else the channel's; a message naming no known customer in a channel without one is refused
+    rather than inventing a customer.
     """
     with db.session() as session:
         if notes.note_for_message(session=session, team_id=team_id, channel_id=channel_id, ts=ts) is not None:
             return None
-        named = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+        names = customers.find_names(session=session, team_id=team_id, normalized=candidate_names(text))
+    named, read_so = _known_customer(text, [name.name for name in names], now) if names else (None, False)
     default = channel_customer(db=db, team_id=team_id, channel_id=channel_id)
-    customer = default if prefer_channel_customer or not named else None
-    if customer is None and not named:
+    if default is not None and (prefer_channel_customer or named is None):
+        customer: str | None = default
+    elif named is not None:
+        customer = None if read_so else named  # None: file_note reads the same known name again
+    else:
         raise NoCustomerInMessage()
     try:
         return file_note(

@@ -18,7 +18,7 @@ from bot.core.i18n import has_han, reply_lang
 from bot.core.validation import InvalidInput
 from bot.core.workspaces import WorkspaceDefaults, workspace_for
 from bot.customers.records import customer_named, existing
-from bot.language import ParsedNote, candidate_prefixes, parse_note
+from bot.language import ParsedNote, candidate_names, parse_note
 from storage import customers, followups, notes, reminders, tags
 from storage.db import Database
 from storage.models import Category, ContactChannel, Workspace
@@ -242,9 +242,9 @@ def read_text(
     session: Session, team_id: str, text: str, *, parser: Parser, at: datetime, zone: str, currency: str
 ) -> tuple[ParsedNote, bool]:
     """`text` read by `parser` at `at` in `zone`, knowing which of the workspace's customers it may
-    start with (looked up on the name index by the prefixes the text could end a name at).
-    The flag says whether it starts with a known customer at all."""
-    known = customers.find_names(session=session, team_id=team_id, normalized=candidate_prefixes(text))
+    name (looked up on the name index by the names the text could hold: at its start, or after a
+    verb as in "met with Globex"). The flag says whether the customer read is a known one."""
+    known = customers.find_names(session=session, team_id=team_id, normalized=candidate_names(text))
     parsed = parser(
         text,
         now=at.astimezone(ZoneInfo(zone)),
@@ -252,7 +252,7 @@ def read_text(
         known=[name.name for name in known],
         default_currency=currency,
     )
-    return parsed, bool(known)
+    return parsed, parsed.customer_known
 
 
 def read_again(

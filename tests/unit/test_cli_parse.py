@@ -19,6 +19,10 @@ FIELDS = {
     "amount",
     "lang",
     "error",
+    # Added later (issue 13): whether the customer is one of the known names, and the known one
+    # the text may mean instead.
+    "customer_known",
+    "customer_alternative",
 }
 
 

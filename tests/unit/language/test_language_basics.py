@@ -66,7 +66,7 @@ def parse(text: str, known: tuple[str, ...] = (), tz: str = "Europe/London") -> 
         ("OPPO 采购经理来电", "OPPO", "采购经理来电"),
         ("vivo 好评", "vivo", "好评"),
         ("today we met acme", None, "today we met acme"),
-        ("今天和阿里巴巴开会", None, "今天和阿里巴巴开会"),
+        ("今天和阿里巴巴开会", "阿里巴巴", "今天和阿里巴巴开会"),
     ],
 )
 def test_customer_is_found_at_the_start(text: str, customer: str | None, body: str) -> None:

@@ -126,3 +126,17 @@ def test_to_contract_times_are_iso_with_offset() -> None:
     result = to_contract(parsed)
     assert result["occurred_at"] == "2026-03-09T09:00:00+01:00"
     assert result["follow_up"]["due"] == "2026-03-13T09:00:00+01:00"
+
+
+def test_new_fields_come_last_and_say_whether_the_customer_is_known() -> None:
+    assert CONTRACT_FIELDS[-2:] == ("customer_known", "customer_alternative")
+    known = request({"text": "acme called", "known": ["Acme"]})
+    assert (known["customer"], known["customer_known"], known["customer_alternative"]) == ("Acme", True, None)
+    new = request({"text": "Acme Health bought 20 seats $12k", "known": ["Acme"]})
+    assert (new["customer"], new["customer_known"], new["customer_alternative"]) == (
+        "Acme Health",
+        False,
+        "Acme",
+    )
+    unknown = request({"text": "hooli called"})
+    assert (unknown["customer_known"], unknown["customer_alternative"]) == (False, None)
