@@ -35,8 +35,47 @@ DEFAULT_DIR = Path(os.environ.get("RAPPORT_CORPORA", "/work/shared/corpora"))
 CORPORA = ("Recognizers en", "Recognizers zh", "JioNLP time", "JioNLP money")
 _CUSTOMER = {"en": "Acme", "zh": "阿里巴巴"}
 
+_NOW_WORD = '"now" in a note is not a time ("they now use Salesforce"); a follow-up due now fires at once'
+_LINKS = "dates inside links are not read: markup.py blanks links (a path's /2026/03/20/ is no date)"
+_THE_DAY = '"the day" is not a date in a note ("blocked for the day", "partner of the day")'
+_OTHER_DAY = '"the day before/after" counts from another event in the note, not from today'
 # (corpus, text) -> why our reading differs from the corpus's on purpose.
-REJECTED: dict[tuple[str, str], str] = {}
+REJECTED: dict[tuple[str, str], str] = {
+    ("Recognizers en", "I'll go back now"): _NOW_WORD,
+    ("Recognizers en", "Can we meet now"): _NOW_WORD,
+    ("Recognizers en", "Let's go right now"): _NOW_WORD,
+    ("Recognizers en", "I'm blocked for the day"): _THE_DAY,
+    ("Recognizers en", "Hey, we got a partner of the day."): _THE_DAY,
+    ("Recognizers en", "What happened the day before"): _OTHER_DAY,
+    ("Recognizers en", "What's your plan for the day after?"): _OTHER_DAY,
+    (
+        "Recognizers en",
+        "Pierre de Fermat died otd.",
+    ): '"otd" in a sales note is on-time delivery, not "on this day"',
+    ("Recognizers en", "www.example.com/users/12345/archive-2018-09-23-page-01"): _LINKS,
+    ("Recognizers en", "www.example2.com/data/report-20170302.html"): _LINKS,
+    ("Recognizers en", "DateTime search phrase 23.04.2022 14:55"): (
+        "5.5 years after ref: a follow-up past the 5-year horizon is refused with an error"
+    ),
+    ("Recognizers zh", "最近"): '最近 ("recently") is not a date',
+    ("Recognizers zh", "1/2/2020"): "n/n/yyyy is month first in both languages (a Chinese 1/2 is 1月2日 too)",
+    ("JioNLP time", "12月30号"): (
+        "a date without a year that fell in the last weeks (here two days before ref, across the new year)"
+        " is when it happened, never a follow-up almost a year ahead"
+    ),
+    ("JioNLP time", "九零年9月十号"): (
+        "a two-digit year is the latest such year at most 5 years ahead: 九零年 said in 1973 is 1890"
+        " (1990 would be past the follow-up horizon anyway)"
+    ),
+    ("JioNLP time", "十一"): (
+        "a bare 十一 is the number eleven far more often than National Day;"
+        " 十一前, 十一后, 十一假期 are Oct 1"
+    ),
+    (
+        "JioNLP time",
+        "你十一点过去了是不是？",
+    ): "the clause's 了 tells it in the past: the last 11:00, not the next",
+}
 
 
 @dataclass(frozen=True)
