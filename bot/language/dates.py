@@ -121,18 +121,15 @@ def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
     return kept
 
 
-def _joins(group: list[Piece], piece: Piece, scan: str) -> bool:
-    """Whether `piece` says more about the same moment as the pieces before it: a day, a time of day
-    and a part of the day, each at most once, in any order, with only small words between them."""
-    last = group[-1]
+def _joins(last: Piece, piece: Piece, scan: str, day: Piece | None, clock: bool, period: bool) -> bool:
+    """Whether `piece` says more about the moment of the pieces before it (`last` the latest; `day`,
+    `clock`, `period` what they said): a day, a time of day and a part of the day, each at most once,
+    in any order, with only small words between them."""
     if piece.start - last.end > _MAX_GAP or piece.exact is not None or last.exact is not None:
         return False
-    gap = scan[last.end : piece.start]
-    day = next((p for p in group if p.day is not None), None)
-    clock = any(p.clock is not None for p in group)
-    period = any(p.period is not None for p in group)
     if piece.period is not None and period:
         return False
+    gap = scan[last.end : piece.start]
     if piece.day is not None:
         if day is not None:
             # One day named twice ("Monday the 16th", "tomorrow, 13/04/21", 6月1日周六): one date.
@@ -187,13 +184,18 @@ def _joined(pieces: list[Piece], scan: str) -> list[Piece]:
     if len(pieces) < 2:
         return pieces
     out: list[Piece] = []
-    group = [pieces[0]]
-    for piece in pieces[1:]:
-        if _joins(group, piece, scan):
-            group.append(piece)
-        else:
+    group: list[Piece] = []
+    day: Piece | None = None
+    clock = period = False
+    for piece in pieces:
+        if group and not _joins(group[-1], piece, scan, day, clock, period):
             out.append(_combined(group))
-            group = [piece]
+            group, day, clock, period = [], None, False, False
+        group.append(piece)
+        if day is None and piece.day is not None:
+            day = piece
+        clock = clock or piece.clock is not None
+        period = period or piece.period is not None
     out.append(_combined(group))
     return out
 
@@ -223,6 +225,7 @@ class _Reader:
 
     def __init__(self, scan: str, now: datetime, *, han: bool, followup: bool) -> None:
         self.scan, self.now, self.han, self.followup = scan, now, han, followup
+        self.today = now.date()
         self._tenses: dict[tuple[int, int], str | None] = {}
 
     def tense(self, piece: Piece) -> str | None:
@@ -241,8 +244,7 @@ class _Reader:
             return Moment(piece.start, piece.end, self.now, False, piece.problem)
         if piece.exact is not None:
             return self._checked(Moment(piece.start, piece.end, piece.exact, piece.tense == "past"))
-        now = self.now
-        today = now.date()
+        now, today = self.now, self.today
         if piece.day is None:
             if piece.clock is None or piece.weak_clock:
                 return None  # "morning" or 下午 alone says nothing about which day
@@ -258,7 +260,8 @@ class _Reader:
         day, past = piece.day, piece.tense == "past"
         if piece.tense == "neutral" and piece.back is not None and self.tense(piece) == "past":
             day, past = piece.back, True
-        at = _on(day, piece.clock or piece.default_clock or DEFAULT_TIME, now)
+        clock = piece.clock or piece.default_clock or DEFAULT_TIME
+        at = wall(day, clock, now.tzinfo) if clock[0] < 24 else _on(day, clock, now)
         if past and at > now:
             at = now.replace(second=0, microsecond=0)
         return self._checked(Moment(piece.start, piece.end, at, past))
@@ -282,7 +285,11 @@ class _Reader:
         return Moment(s, e, _next_working_moment(now), False)
 
     def _checked(self, moment: Moment) -> Moment:
-        if not moment.past and moment.at.date() > add_months(self.now.date(), 12 * HORIZON_YEARS):
+        if (
+            not moment.past
+            and moment.at.year - self.now.year >= HORIZON_YEARS
+            and moment.at.date() > add_months(self.now.date(), 12 * HORIZON_YEARS)
+        ):
             moment.problem = "too_far"
         return moment
 
@@ -311,6 +318,8 @@ def find_moments(
     pieces = dates_en.find_pieces(scan, now, words)
     if han:
         pieces.extend(dates_zh.find_pieces(scan, now))
+    if not pieces:
+        return []
     reader = _Reader(scan, now, han=han, followup=followup)
     moments = []
     for piece in _joined(_non_overlapping(pieces), scan)[:MAX_MOMENTS]:

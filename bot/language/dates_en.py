@@ -8,10 +8,9 @@ from datetime import datetime
 from bot.language import dates_en_calendar as calendar
 from bot.language import dates_en_relative as relative
 from bot.language.dates_holidays import HOLIDAY_NAMES
-from bot.language.grammar import Grammar
+from bot.language.grammar import DIGIT_KEYS, DIGITS, Grammar, Start
 from bot.language.lexicon import Token, tokens
-from bot.language.numerals import HOUR_WORD, ORDINAL_WORD
-from bot.language.scripts import words
+from bot.language.numerals import HOUR_WORD, HOUR_WORDS, ORDINAL_WORD
 from bot.language.timeline import MAX_PIECES, Match, Piece
 
 _WD_FULL = (
@@ -119,64 +118,70 @@ _PATTERN = rf"""
                    (?![a-z.]|\.?\s*\d))
   | (?P<part>\b(?:in\s+the\s+)?(?P<pt>morning|afternoon|evening|night)\b|\bat\s+(?P<pt_night>night)\b)
     """
-# The characters each expression can start with ("0" stands for any digit), see grammar.py.
-_FIRST = {
-    "after_tomorrow": "tdo",
-    "before_yesterday": "td",
-    "reldate": "tyle",
-    "this_part": "t",
-    "eod": "ec",
-    "end_of": "te",
-    "nth_wd": "tfsl0",
-    "wd_week": "tnlcpf",
-    "wd_dom": "mtwfs",
-    "wd": "ntlcpfmwfs",
-    "weekend": "tnlow",
-    "period": "elsntcpf",
-    "within": "iwa0otfsencth",
-    "holiday": "tnlvihcxmfb",
-    "mixed": "0jfmasond",
-    "iso": "0",
-    "compact": "0",
-    "spaced": "0",
-    "month_day": "0",
-    "dmy": "0",
-    "md": "jfmasond",
-    "dm": "t0fsen",
-    "nth": "tn",
-    "us": "0",
-    "range": "afb0",
-    "ampm": "a@0otfsen",
-    "past_to": "aqhtf0",
-    "hhmm": "a@0",
-    "hours": "0",
-    "spelled": "aotfsen",
-    "named_time": "a1nm",
-    "oclock": "a0otfsen",
-    "at_hour": "a",
-    "bare_hour": "0",
-    "month_only": "ibuempl",
-    "part": "imaen",
-}
-# Every expression starts at a digit, at "@" or with one of these words (a test checks that this list
-# hides no match from the grammar). Most words of a note are not among them, so most are never tried.
-START_WORDS = words(
-    """
-    the day overmorrow tomorrow tmrw tmr tomorow tommorow tommorrow today tdy yesterday tonight tonite
-    this eod cob end close eow eom eoq eoy next last coming past previous following over weekend early late
-    later sometime earlier mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday
-    sat saturday sun sunday in within after a an one two three four five six seven eight nine ten eleven
-    twelve fifteen twenty thirty couple few several jan january feb february mar march apr april may
-    jun june jul july aug august sep sept september oct october nov november dec december at noon
-    midday midnight morning afternoon evening night around from between by before until mid quarter half
-    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
-    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth
-    new valentine valentines independence halloween christmas xmas thanksgiving labor labour memorial
-    mother mothers father fathers boxing
-    """
+# The words each expression can start with, and the digit runs ("00/": two digits and a slash, "0s": a
+# digit and a space), see grammar.py. A word of a note that starts none of them is never tried.
+_WEEKDAY_WORDS = (
+    "mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday"
 )
-_STARTS = r"[0-9@]|\b(?:" + "|".join(sorted(START_WORDS, key=len, reverse=True)) + r")\b"
-GRAMMAR = Grammar(_PATTERN, _FIRST, starts=_STARTS, every_start=r"[0-9@]|\b[a-z]")
+_ANY_WEEKDAY_WORDS = _WEEKDAY_WORDS + " sat sun"
+_WHICH_WORDS = "next this last coming past previous following"
+_MONTH_WORDS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september"
+    " oct october nov november dec december"
+)
+_COUNT_WORDS = (
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty couple few"
+    " several"
+)
+_HOUR_WORDS = " ".join(HOUR_WORDS)
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"
+)
+_FIRST = {
+    "after_tomorrow": "the day overmorrow",
+    "before_yesterday": "the day",
+    "reldate": "tomorrow tmrw tmr tomorow tommorow tommorrow today tdy yesterday tonight tonite last earlier",
+    "this_part": "this",
+    "eod": "eod cob end close",
+    "end_of": "the end eow eom eoq eoy",
+    "nth_wd": "the first second third fourth fifth last 0a",
+    "wd_week": f"the {_WHICH_WORDS}",
+    "wd_dom": _ANY_WEEKDAY_WORDS,
+    "wd": f"the {_WHICH_WORDS} {_WEEKDAY_WORDS}",
+    "weekend": "this next last the over weekend",
+    "period": f"early late later sometime the {_WHICH_WORDS}",
+    "within": f"in within after {_COUNT_WORDS} 0s 00s 000s",
+    "holiday": (
+        "this next last new valentine valentines independence halloween christmas xmas boxing"
+        " thanksgiving labor labour memorial mother mothers father fathers"
+    ),
+    "mixed": f"0- 0/ 0p 00- 00/ 00p 000- 000/ 000p 0000- 0000/ 0000p {_MONTH_WORDS}",
+    "iso": "0000- 0000/ 0000p",
+    "compact": "00000000*",
+    "spaced": "0000s",
+    "month_day": "00- 0· 00·",
+    "dmy": "0p 0- 00p 00-",
+    "md": _MONTH_WORDS,
+    "dm": f"the 0a 00a 0s 00s {_ORDINAL_WORDS}",
+    "nth": "the this next",
+    "us": "0/ 00/",
+    "range": "at from between 0: 00: 0s 00s 0a 00a 0p 00p 0- 00- 0– 00–",
+    "ampm": f"at around @ 0: 00: 0p 00p 0s 00s 0a 00a {_HOUR_WORDS}",
+    "past_to": "at around quarter half twenty ten five 0s 00s",
+    "hhmm": "at around @ 0: 00:",
+    "hours": "0000s 0000a",
+    "spelled": f"at around {_HOUR_WORDS}",
+    "named_time": "at noon midday midnight 00s",
+    "oclock": f"at 0s 00s 0a 00a {_HOUR_WORDS}",
+    "at_hour": "at around",
+    "bare_hour": "0s 00s 0c 00c",
+    "month_only": "in by before until early mid late end",
+    "part": "in at morning afternoon evening night",
+}
+GRAMMAR = Grammar(_PATTERN, _FIRST, starts=r"(?!)", every_start=r"[0-9@]|\b[a-z]", follow=True)
+# The words that start an expression (a test checks that they hide no match from the grammar).
+START_WORDS = frozenset(key for key in GRAMMAR.keys if not key[0].isdigit())
 
 _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
     "after_tomorrow": relative.days(2, "future"),
@@ -218,10 +223,14 @@ _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
 }
 
 
-def _starts(words: Sequence[Token]) -> Iterator[int]:
+def _starts(words: Sequence[Token]) -> Iterator[Start]:
     for start, word in words:
-        if word[0] in "0123456789@" or word in START_WORDS:
-            yield start
+        if word[0] in DIGITS:
+            key = DIGIT_KEYS.get(len(word))
+            if key is not None:
+                yield start, key
+        elif word in START_WORDS:
+            yield start, word
 
 
 def find_pieces(scan: str, now: datetime, words: Sequence[Token] | None = None) -> list[Piece]:
