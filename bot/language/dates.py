@@ -31,6 +31,7 @@ from bot.language.timeline import (
     EOD,
     HORIZON_YEARS,
     MAX_PIECES,
+    PERIOD_END,
     Piece,
     add_months,
     in_period,
@@ -269,20 +270,31 @@ class _Reader:
     def _today(self, piece: Piece) -> Moment:
         """Today: what already happened is when it happened, never an overdue follow-up."""
         s, e, now = piece.start, piece.end, self.now
+        minute = now.replace(second=0, microsecond=0)
         said = piece.clock or piece.default_clock
         if said is not None:  # a time of day, said ("today at 3") or implied ("tonight", 今天上午)
-            at = _on(now.date(), said, now)
+            at = _on(self.today, said, now)
+            if piece.clock is None and piece.period is not None and at <= now < self._end_of(piece.period):
+                # The part of the day is under way ("call tonight" at 21:00): as "today" alone.
+                return Moment(s, e, at, True) if self._told_as_done(piece) else Moment(s, e, minute, False)
             behind = at < now if piece.clock is not None else at <= now
             if behind or (piece.tense == "neutral" and self.tense(piece) == "past"):
-                return Moment(s, e, min(at, now.replace(second=0, microsecond=0)), True)
+                return Moment(s, e, min(at, minute), True)
             return Moment(s, e, at, False)
-        if piece.tense == "neutral" and not self.followup:
-            tense = self.tense(piece)
-            # "called today" is a report; so is 今天来电: Chinese marks no tense, and a note is a log.
-            if tense == "past" or (self.han and tense is None):
-                at = min(wall(now.date(), DEFAULT_TIME, now.tzinfo), now.replace(second=0, microsecond=0))
-                return Moment(s, e, at, True)
+        if self._told_as_done(piece):
+            return Moment(s, e, min(wall(self.today, DEFAULT_TIME, now.tzinfo), minute), True)
         return Moment(s, e, _next_working_moment(now), False)
+
+    def _told_as_done(self, piece: Piece) -> bool:
+        """A day told without a time as done: "called today"; 今天来电 too, as Chinese marks no tense
+        and a note is a log, unless a word looks ahead (今天要, 今天跟进)."""
+        if piece.tense != "neutral" or self.followup:
+            return False
+        tense = self.tense(piece)
+        return tense == "past" or (self.han and tense is None)
+
+    def _end_of(self, period: str) -> datetime:
+        return wall(self.today, PERIOD_END[period], self.now.tzinfo)
 
     def _checked(self, moment: Moment) -> Moment:
         if (

@@ -22,8 +22,16 @@ RECENT_PAST_DAYS = 183
 TURN_OF_YEAR_DAYS = 31
 Match = re.Match[str]
 
-# Parts of the day: "dawn" (凌晨), "morning", "noon", "afternoon", "evening", "night".
+# Parts of the day: "dawn" (凌晨), "morning", "noon", "afternoon", "evening", "night", and when each is over.
 Period = str
+PERIOD_END = {
+    "dawn": (6, 0),
+    "morning": (12, 0),
+    "noon": (14, 0),
+    "afternoon": (18, 0),
+    "evening": (22, 0),
+    "night": (24, 0),
+}
 
 
 def in_period(hour: int, minute: int, period: Period | None, *, loose: bool = True) -> tuple[int, int]:

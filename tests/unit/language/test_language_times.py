@@ -309,3 +309,12 @@ def test_the_follow_up_text_is_the_clause_without_its_time_words(
     assert due(parsed) == expected_due
     assert parsed.follow_up is not None
     assert parsed.follow_up.text == what
+
+
+def test_a_part_of_today_still_under_way_is_a_follow_up_due_now_unless_told_as_done() -> None:
+    nine_pm = datetime(2026, 3, 10, 21, 0)
+    assert due(note("acme call tonight", nine_pm)) == "2026-03-10T21:00"
+    assert due(note("阿里巴巴 今晚要回电", nine_pm)) == "2026-03-10T21:00"
+    assert occurred(note("acme called tonight", nine_pm)) == "2026-03-10T20:00"
+    assert occurred(note("阿里巴巴 今天上午开会", datetime(2026, 3, 10, 10, 30))) == "2026-03-10T09:00"
+    assert due(followup("acme this evening call back", datetime(2026, 3, 10, 19, 0))) == "2026-03-10T19:00"
