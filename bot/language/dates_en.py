@@ -63,7 +63,8 @@ _PATTERN = rf"""
   | (?P<wd_week>\b(?:the\s+)?(?P<ww_which>{_WHICH})\s+week(?:'s)?\s*(?:[-–,]\s*)?(?:on\s+)?
                (?P<ww_day>{_WD_ANY})\b)
   | (?P<wd_dom>\b(?P<wdd_wd>{_WD_FULL}|sat(?:urday)?|sun(?:day)?),?\s+
-               (?:the\s+(?P<wdd_d>{_DAY})|(?P<wdd_n>1[3-9]|2\d|3[01]|\d{{1,2}}(?:st|nd|rd|th)))
+               (?:the\s+(?P<wdd_d>{_DAY})|(?P<wdd_n>\d{{1,2}}(?:st|nd|rd|th)
+                 |(?:1[3-9]|2\d|3[01])(?=\s*(?:[,.;:!?)]|$|at\b|@))))
                (?![\d:]|\.\d|[a-z]|\s*(?:[ap]\.?m\b|o'?clock|%)))
   | (?P<wd>\b(?:(?P<wd_which>{_WHICH})\s+(?P<wd_q>{_WD_ANY})|(?:the\s+)?(?P<wd_bare>{_WD_FULL}))\b
            (?P<wd_an>\s+after\s+next\b)?

@@ -163,3 +163,9 @@ def test_words_that_only_look_like_dates_are_not_dates(text: str) -> None:
     parsed = parse_note(text, now=NOW, tz="UTC", known=["acme", "阿里巴巴"])
     assert parsed.error is None
     assert parsed.follow_up is None and parsed.occurred_at is None
+
+
+def test_a_count_after_a_weekday_is_not_its_day_of_the_month() -> None:
+    assert due("acme workshop monday 16 people") == "2026-03-16T09:00"  # next Monday, not "the 16th"
+    assert due("acme workshop friday 20 people") == "2026-03-13T09:00"
+    assert due("acme workshop friday 20") == "2026-03-20T09:00"
