@@ -16,6 +16,7 @@ from bot.language.timeline import (
     Tense,
     add_business_days,
     add_months,
+    day_of_month,
     missing,
     month_end,
     next_weekday,
@@ -120,8 +121,6 @@ def weekday_and_day(m: Match, now: datetime) -> Piece | None:
     ahead = min((d for d in fits if d >= today), default=None)
     back = max((d for d in fits if d <= today), default=None)
     if ahead is None and back is None:
-        from bot.language.timeline import day_of_month
-
         pair = day_of_month(today, day)
         return Piece(s, e, "neutral", day=pair[0], back=pair[1], dated=True) if pair else None
     if ahead is None or back is None:
