@@ -221,89 +221,85 @@ def _next_working_moment(now: datetime) -> datetime:
     return now.replace(second=0, microsecond=0)
 
 
-class _Reader:
-    """Resolves the pieces of one note against `now`; the tense of a clause is worked out once."""
+def _tense(piece: Piece, scan: str, followup: bool) -> str | None:
+    """ "past", "future" or None, from the words of the piece's clause; /followup always looks ahead."""
+    if followup:
+        return "future"
+    left, right = clause(scan, piece.start, piece.end)
+    return _clause_tense(scan[left:right])
 
-    def __init__(self, scan: str, now: datetime, *, han: bool, followup: bool) -> None:
-        self.scan, self.now, self.han, self.followup = scan, now, han, followup
-        self.today = now.date()
-        self._tenses: dict[tuple[int, int], str | None] = {}
 
-    def tense(self, piece: Piece) -> str | None:
-        """ "past", "future" or None, from the words of the piece's clause; /followup always looks ahead."""
-        if self.followup:
-            return "future"
-        bounds = clause(self.scan, piece.start, piece.end)
-        if bounds not in self._tenses:
-            self._tenses[bounds] = _clause_tense(self.scan[bounds[0] : bounds[1]])
-        return self._tenses[bounds]
+def _ahead(moment: Moment, now: datetime) -> Moment:
+    """A moment to come, refused when it lies past the horizon ("in 500 years")."""
+    at = moment.at
+    if at.year - now.year >= HORIZON_YEARS and at.date() > add_months(now.date(), 12 * HORIZON_YEARS):
+        moment.problem = "too_far"
+    return moment
 
-    def resolve(self, piece: Piece) -> Moment | None:
-        if piece.problem is not None:
-            if piece.weak_clock and not self.followup:
-                return None  # a doubtful date ("acme 24/7 support") is only a mistake where one is due
-            return Moment(piece.start, piece.end, self.now, False, piece.problem)
-        if piece.exact is not None:
-            return self._checked(Moment(piece.start, piece.end, piece.exact, piece.tense == "past"))
-        now, today = self.now, self.today
-        if piece.day is None:
-            if piece.clock is None or piece.weak_clock:
-                return None  # "morning" or 下午 alone says nothing about which day
-            backwards = self.tense(piece) == "past"
-            at = _on(today, piece.clock, now)
-            if backwards and at > now:
-                at = _on(today - timedelta(days=1), piece.clock, now)
-            elif not backwards and at <= now:
-                at = wall(today + timedelta(days=1), piece.clock, now.tzinfo)
-            return self._checked(Moment(piece.start, piece.end, at, backwards))
-        if piece.day == today and piece.tense != "past":
-            return self._today(piece)
-        day, past = piece.day, piece.tense == "past"
-        if piece.tense == "neutral" and piece.back is not None and self.tense(piece) == "past":
-            day, past = piece.back, True
-        clock = piece.clock or piece.default_clock or DEFAULT_TIME
-        at = wall(day, clock, now.tzinfo) if clock[0] < 24 else _on(day, clock, now)
-        if past and at > now:
-            at = now.replace(second=0, microsecond=0)
-        return self._checked(Moment(piece.start, piece.end, at, past))
 
-    def _today(self, piece: Piece) -> Moment:
-        """Today: what already happened is when it happened, never an overdue follow-up."""
-        s, e, now = piece.start, piece.end, self.now
-        minute = now.replace(second=0, microsecond=0)
-        said = piece.clock or piece.default_clock
-        if said is not None:  # a time of day, said ("today at 3") or implied ("tonight", 今天上午)
-            at = _on(self.today, said, now)
-            if piece.clock is None and piece.period is not None and at <= now < self._end_of(piece.period):
-                # The part of the day is under way ("call tonight" at 21:00): as "today" alone.
-                return Moment(s, e, at, True) if self._told_as_done(piece) else Moment(s, e, minute, False)
-            behind = at < now if piece.clock is not None else at <= now
-            if behind or (piece.tense == "neutral" and self.tense(piece) == "past"):
-                return Moment(s, e, min(at, minute), True)
-            return Moment(s, e, at, False)
-        if self._told_as_done(piece):
-            return Moment(s, e, min(wall(self.today, DEFAULT_TIME, now.tzinfo), minute), True)
-        return Moment(s, e, _next_working_moment(now), False)
+def _resolve(piece: Piece, scan: str, now: datetime, han: bool, followup: bool) -> Moment | None:
+    if piece.problem is not None:
+        if piece.weak_clock and not followup:
+            return None  # a doubtful date ("acme 24/7 support") is only a mistake where one is due
+        return Moment(piece.start, piece.end, now, False, piece.problem)
+    if piece.exact is not None:
+        if piece.tense == "past":
+            return Moment(piece.start, piece.end, piece.exact, True)
+        return _ahead(Moment(piece.start, piece.end, piece.exact, False), now)
+    today = now.date()
+    if piece.day is None:
+        if piece.clock is None or piece.weak_clock:
+            return None  # "morning" or 下午 alone says nothing about which day
+        backwards = _tense(piece, scan, followup) == "past"
+        at = _on(today, piece.clock, now)
+        if backwards and at > now:
+            at = _on(today - timedelta(days=1), piece.clock, now)
+        elif not backwards and at <= now:
+            at = wall(today + timedelta(days=1), piece.clock, now.tzinfo)
+        return Moment(piece.start, piece.end, at, backwards)
+    if piece.day == today and piece.tense != "past":
+        return _today(piece, scan, now, han, followup)
+    day, past = piece.day, piece.tense == "past"
+    if piece.tense == "neutral" and piece.back is not None and _tense(piece, scan, followup) == "past":
+        day, past = piece.back, True
+    clock = piece.clock or piece.default_clock or DEFAULT_TIME
+    at = wall(day, clock, now.tzinfo) if clock[0] < 24 else _on(day, clock, now)
+    if past:
+        return Moment(piece.start, piece.end, min(at, now.replace(second=0, microsecond=0)), True)
+    return _ahead(Moment(piece.start, piece.end, at, False), now)
 
-    def _told_as_done(self, piece: Piece) -> bool:
-        """A day told without a time as done: "called today"; 今天来电 too, as Chinese marks no tense
-        and a note is a log, unless a word looks ahead (今天要, 今天跟进)."""
-        if piece.tense != "neutral" or self.followup:
-            return False
-        tense = self.tense(piece)
-        return tense == "past" or (self.han and tense is None)
 
-    def _end_of(self, period: str) -> datetime:
-        return wall(self.today, PERIOD_END[period], self.now.tzinfo)
-
-    def _checked(self, moment: Moment) -> Moment:
+def _today(piece: Piece, scan: str, now: datetime, han: bool, followup: bool) -> Moment:
+    """Today: what already happened is when it happened, never an overdue follow-up."""
+    s, e, today = piece.start, piece.end, now.date()
+    minute = now.replace(second=0, microsecond=0)
+    said = piece.clock or piece.default_clock
+    if said is not None:  # a time of day, said ("today at 3") or implied ("tonight", 今天上午)
+        at = _on(today, said, now)
         if (
-            not moment.past
-            and moment.at.year - self.now.year >= HORIZON_YEARS
-            and moment.at.date() > add_months(self.now.date(), 12 * HORIZON_YEARS)
+            piece.clock is None
+            and piece.period is not None
+            and at <= now < wall(today, PERIOD_END[piece.period], now.tzinfo)
         ):
-            moment.problem = "too_far"
-        return moment
+            # The part of the day is under way ("call tonight" at 21:00): as "today" alone.
+            done = _told_as_done(piece, scan, han, followup)
+            return Moment(s, e, at, True) if done else Moment(s, e, minute, False)
+        behind = at < now if piece.clock is not None else at <= now
+        if behind or (piece.tense == "neutral" and _tense(piece, scan, followup) == "past"):
+            return Moment(s, e, min(at, minute), True)
+        return Moment(s, e, at, False)
+    if _told_as_done(piece, scan, han, followup):
+        return Moment(s, e, min(wall(today, DEFAULT_TIME, now.tzinfo), minute), True)
+    return Moment(s, e, _next_working_moment(now), False)
+
+
+def _told_as_done(piece: Piece, scan: str, han: bool, followup: bool) -> bool:
+    """A day told without a time as done: "called today"; 今天来电 too, as Chinese marks no tense
+    and a note is a log, unless a word looks ahead (今天要, 今天跟进)."""
+    if piece.tense != "neutral" or followup:
+        return False
+    tense = _tense(piece, scan, followup)
+    return tense == "past" or (han and tense is None)
 
 
 # 3月20日前, "before" in Chinese follows the date; it belongs to the date, not to the task.
@@ -332,10 +328,9 @@ def find_moments(
         pieces.extend(dates_zh.find_pieces(scan, now))
     if not pieces:
         return []
-    reader = _Reader(scan, now, han=han, followup=followup)
     moments = []
     for piece in _joined(_non_overlapping(pieces), scan)[:MAX_MOMENTS]:
-        moment = reader.resolve(_with_suffix(piece, scan))
+        moment = _resolve(_with_suffix(piece, scan), scan, now, han, followup)
         if moment is not None:
             moments.append(moment)
     return moments

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot.language import dates_en_calendar as calendar
 from bot.language import dates_en_relative as relative
 from bot.language.dates_holidays import HOLIDAY_NAMES
-from bot.language.grammar import DIGIT_KEYS, DIGITS, Grammar, Start
+from bot.language.grammar import FOLLOW, Grammar, Start, digit_key
 from bot.language.lexicon import Token, tokens
 from bot.language.numerals import HOUR_WORD, HOUR_WORDS, ORDINAL_WORD
 from bot.language.timeline import MAX_PIECES, Match, Piece
@@ -180,7 +180,7 @@ _FIRST = {
     "month_only": "in by before until early mid late end",
     "part": "in at morning afternoon evening night",
 }
-GRAMMAR = Grammar(_PATTERN, _FIRST, starts=r"(?!)", every_start=r"[0-9@]|\b[a-z]", follow=True)
+GRAMMAR = Grammar(_PATTERN, _FIRST, starts=r"(?!)", every_start=r"[0-9@]|\b[a-z]", follow=FOLLOW)
 # The words that start an expression (a test checks that they hide no match from the grammar).
 START_WORDS = frozenset(key for key in GRAMMAR.keys if not key[0].isdigit())
 
@@ -224,14 +224,14 @@ _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
 }
 
 
-def _starts(words: Sequence[Token]) -> Iterator[Start]:
-    for start, word in words:
-        if word[0] in DIGITS:
-            key = DIGIT_KEYS.get(len(word))
-            if key is not None:
-                yield start, key
-        elif word in START_WORDS:
-            yield start, word
+def _starts(words: Sequence[Token]) -> list[Start]:
+    # One comprehension over the note's words: most of them start nothing and cost only the test. A
+    # token up to "9" is a run of digits (or a currency sign, whose key starts nothing).
+    return [
+        (start, word if word[0] > "9" else digit_key(word))
+        for start, word in words
+        if word[0] <= "9" or word in START_WORDS
+    ]
 
 
 def find_pieces(scan: str, now: datetime, words: Sequence[Token] | None = None) -> list[Piece]:

@@ -29,8 +29,7 @@ _QUARTER = r"[一二三1-3]刻"
 _NOT_CLOCK = r"(?![万亿千百元%倍个個]|建议|意见|问题|要求|需求|内容|事项|看法|疑问|原因|好处|优势)"
 
 _PATTERN = rf"""
-    (?P<holiday>(?<!\d)(?:(?P<hl_y>{_YEAR})的?)?(?P<hl_name>{ZH_HOLIDAY_NAMES}))
-  | (?P<short_day>(?P<sd_day>[今明昨当當])(?P<sd_part>早上|晚上|[早晚晨夜])(?![饭餐上点點]))
+    (?P<short_day>(?P<sd_day>[今明昨当當])(?P<sd_part>早上|晚上|[早晚晨夜])(?![饭餐上点點]))
   | (?P<nth_wd>(?<!\d)(?:(?P<nw_which>{_WHICH})月|(?P<nw_m>{_DAY_N})月)份?的?
        (?:第(?P<nw_n>[1-5一二三四五]){_GE}?|(?P<nw_last>最后一{_GE}?))
        {_WEEK}(?P<nw_d>[一二三四五六日天1-7]))
@@ -53,6 +52,8 @@ _PATTERN = rf"""
        (?P<rel_dir>(?(rel_pass)(?:之[后後]|以[后後]|[后後]|之内|以内|内)?|(?:之[后後]|以[后後]|[后後]|之内|以内|内|之前|以前|前))))
   | (?P<year_end>年底|年末|年初)
   | (?P<just_now>刚才|刚刚)
+  | (?P<holiday>(?P<hl_name>{ZH_HOLIDAY_NAMES}))
+  | (?P<year_holiday>(?<!\d)(?P<yh_y>{_YEAR})的?(?P<yh_name>{ZH_HOLIDAY_NAMES}))
   | (?P<dayclock>(?P<day>大*[前后後]天|昨天|昨日|昨儿|今天|今日|今儿|本日|[当當][天日]|明天|明日|明儿)?
       (?P<dpart>{_PERIOD})?
       (?P<clock>(?<!\d)
@@ -65,49 +66,57 @@ _PATTERN = rf"""
     """
 
 
-def _keys(chars: str, digits: str = "") -> str:
+def _keys(chars: str, digits: str = "", after: str = "") -> str:
     """The keys an expression can start with (grammar.py): these characters, and runs of digits of these
-    lengths ("0 00": one or two digits)."""
-    return " ".join(chars) + " " + digits
+    lengths ("0 00": one or two digits) followed by one of the characters `after` (5天, 12月, 3点)."""
+    return " ".join([*chars, *(run + ch for run in digits.split() for ch in after)])
 
 
+# What may follow the digits an expression starts with: 年, 月, 号, 点, a unit of time (see rel), 12-11-10.
+_DIGIT_FOLLOW = {ch: ch for ch in "月年日号號个個工天周週星礼禮小钟分点點时時:-"}
 _HAN_DIGITS = "〇零一二三四五六七八九"
 _FIRST = {
-    "holiday": _keys(_HAN_DIGITS + "今明去前后後元情妇劳青儿建教国双平圣母父感十", "00 0000"),
     "short_day": _keys("今明昨当當"),
-    "nth_wd": _keys("下上本这這一二三四五六七八九十", "0 00"),
+    "nth_wd": _keys("下上本这這一二三四五六七八九十", "0 00", "月"),
     "week_day": _keys("下上本这這周週星礼禮"),
     "weekend": _keys("下上本这這周週"),
     "week": _keys("下上本这這"),
     "month_part": _keys("下上本这這月"),
     "month_day": _keys("下上本这這同"),
     "month": _keys("下上"),
-    "year_day": _keys("今明", "0000"),
-    "date": _keys(_HAN_DIGITS + "十今明去前后後", "0 00 0000"),
-    "short_ymd": _keys("", "00"),
-    "dom": _keys("一二三四五六七八九十", "0 00"),
-    "rel": _keys("过再一二两兩三四五六七八九十半几", "0 00 000"),
+    "year_day": _keys("今明", "0000", "年"),
+    "date": _keys(_HAN_DIGITS + "十今明去前后後", "0 00 0000", "年月"),
+    "short_ymd": _keys("", "00", "-"),
+    "dom": _keys("一二三四五六七八九十", "0 00", "日号號"),
+    "rel": _keys("过再一二两兩三四五六七八九十半几", "0 00 000", "个個工天日周週星礼禮月小钟分年"),
     "year_end": _keys("年"),
     "just_now": _keys("刚"),
-    "dayclock": _keys("大前后後昨今本当當明凌早清上中午下傍晚夜深差零一二两兩三四五六七八九十", "0 00"),
+    "holiday": _keys("元情妇劳青儿建教国双平圣母父感三五六十"),
+    "year_holiday": _keys(_HAN_DIGITS + "今明去前后後", "00 0000", "年"),
+    "dayclock": _keys(
+        "大前后後昨今本当當明凌早清上中午下傍晚夜深差零一二两兩三四五六七八九十", "0 00", "点點时時:"
+    ),
 }
 # A numeral starts an expression only at the head of a run of numerals ("三十天后", not "十天后" inside
 # it), and a digit only at the head of a run of digits: that keeps a wall of numerals from costing one
 # grammar attempt per character.
 _NUMERALS = "零〇一二两兩三四五六七八九十"
-_OTHER_STARTS = "".join(sorted({key for keys in _FIRST.values() for key in keys.split()} - set(_NUMERALS)))
-_OTHER_STARTS = "".join(ch for ch in _OTHER_STARTS if not ch.isdigit())
+_OTHER_STARTS = "".join(
+    sorted({key for keys in _FIRST.values() for key in keys.split() if len(key) == 1} - set(_NUMERALS))
+)
 _STARTS = rf"\d+|[{_OTHER_STARTS}]|(?<![{_NUMERALS}百千万亿])[{_NUMERALS}]"
 GRAMMAR = Grammar(
     _PATTERN,
     _FIRST,
     starts=_STARTS,
     every_start=rf"(?<!\d)\d|(?![{_NUMERALS}\d])\S|(?<![{_NUMERALS}百千万亿])[{_NUMERALS}]",
+    follow=_DIGIT_FOLLOW,
 )
 
 
 _HANDLERS: dict[str, Callable[[Match, datetime], Piece | None]] = {
     "holiday": readers.holiday,
+    "year_holiday": readers.holiday,
     "short_day": readers.short_day,
     "nth_wd": readers.nth_weekday,
     "week_day": readers.week_day,

@@ -318,9 +318,14 @@ def nth_weekday(m: Match, now: datetime) -> Piece | None:
 
 
 def holiday(m: Match, now: datetime) -> Piece | None:
+    """元旦, 国庆, 母亲节; with a year before it: 去年元旦, 2019年感恩节."""
     today = now.date()
-    year = _year(m.group("hl_y"), today) if m.group("hl_y") else None
-    return holiday_piece(*span(m), today, rule_of(m.group("hl_name"), han=True), year, None)
+    year_text = m.group("yh_y") if m.lastgroup == "year_holiday" else None
+    year = _year(year_text, today) if year_text else None
+    if year_text and year is None:
+        return None
+    name = m.group("yh_name") if year_text else m.group("hl_name")
+    return holiday_piece(*span(m), today, rule_of(name, han=True), year, None)
 
 
 def year_day(m: Match, now: datetime) -> Piece | None:

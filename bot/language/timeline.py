@@ -6,6 +6,7 @@ import calendar as _cal
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Tense = Literal["past", "future", "neutral"]
@@ -103,6 +104,7 @@ class Piece:
         )
 
 
+@lru_cache(maxsize=4096)  # notes name the same few days; the zone lookups are the cost
 def wall(day: date, clock: tuple[int, int], zone: object) -> datetime:
     """`day` at `clock` on the local wall; a time skipped by a DST jump moves forward, as clocks do.
     An hour from 24 on is in the small hours of the next day (see `in_period`)."""
@@ -155,6 +157,7 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def yearless(today: date, month: int, day: int) -> tuple[date, date] | None:
     """The next (today or later) and the last (today or earlier) occurrence of a month and day."""
     ahead = safe_date(today.year, month, day)
