@@ -30,14 +30,14 @@ _NOT_CLOCK = r"(?![万亿千百元%倍个個]|建议|意见|问题|要求|需求
 
 _PATTERN = rf"""
     (?P<short_day>(?P<sd_day>[今明昨当當])(?P<sd_part>早上|晚上|[早晚晨夜])(?![饭餐上点點]))
-  | (?P<nth_wd>(?<!\d)(?:(?P<nw_which>{_WHICH})月|(?P<nw_m>{_DAY_N})月)份?的?
-       (?:第(?P<nw_n>[1-5一二三四五]){_GE}?|(?P<nw_last>最后一{_GE}?))
-       {_WEEK}(?P<nw_d>[一二三四五六日天1-7]))
   | (?P<week_day>(?<!每)(?:(?P<wk_which>{_WHICH}){_WEEK}的?{_WEEK}?|{_WEEK})(?P<wk_d>[一二三四五六日天1-7]))
   | (?P<weekend>(?P<we_which>下{_GE}?|上{_GE}?|本|[这這]{_GE}?)?[周週]末)
   | (?P<week>(?P<w_which>{_WHICH}){_WEEK}(?P<w_end>末|底|内|內)?)
   | (?P<month_part>(?P<mp_which>{_WHICH})?月份?(?P<mp_part>底|末|初|上旬|中旬|下旬|中))
   | (?P<month_day>(?P<md_which>{_WHICH}|同)月份?的?(?P<md_d>{_N}){_HAO})
+  | (?P<nth_wd>(?<!\d)(?:(?P<nw_which>{_WHICH})月|(?P<nw_m>{_DAY_N})月)份?的?
+       (?:第(?P<nw_n>[1-5一二三四五]){_GE}?|(?P<nw_last>最后一{_GE}?))
+       {_WEEK}(?P<nw_d>[一二三四五六日天1-7]))
   | (?P<month>(?P<m_which>下{_GE}?|上{_GE}?)月(?![初中底末上下\d一二三四五六七八九十]))
   | (?P<year_day>(?<!\d)(?P<yd_y>\d{{4}}|今|明)年的?第(?P<yd_n>\d{{1,3}}|[一二三四五六七八九十百]{{1,5}})天)
   | (?P<date>(?<!\d)(?:(?P<dt_y>{_YEAR}))?

@@ -165,9 +165,13 @@ def number(text: str) -> Decimal | None:
 
 def small_number(text: str) -> int | None:
     """A count of days, weeks or hours: "3", "三", "十二", "a", "a couple of"."""
+    if text.isascii() and text.isdigit():
+        return int(text)  # the usual case, without a Decimal
     key = " ".join(text.lower().split())
     if key in _EN_WORDS:
         return _EN_WORDS[key]
+    if key and all(ch in DIGITS or ch in UNITS for ch in key):
+        return han_number(key)  # 三, 十二: without the failed Decimal first
     value = number(key)
     if value is None or value != value.to_integral_value():
         return None
