@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from bot.language.dates_holidays import holiday_piece, rule_of
 from bot.language.numerals import small_number
 from bot.language.timeline import (
+    HORIZON_YEARS,
     Match,
     Piece,
     Tense,
     add_business_days,
     add_months,
     day_of_month,
+    in_period,
+    missing,
     month_end,
     next_weekday,
+    nth_weekday_of,
     previous_weekday,
     safe_date,
     shift,
     span,
+    two_digit_year,
     weekday_in_week,
+    without_year,
     yearless,
 )
 
@@ -41,7 +48,6 @@ _WEEKDAY = {
     "7": 6,
 }
 _DAYS = {
-    "大前天": -3,
     "前天": -2,
     "昨天": -1,
     "昨日": -1,
@@ -49,65 +55,106 @@ _DAYS = {
     "今天": 0,
     "今日": 0,
     "今儿": 0,
+    "本日": 0,
+    "当天": 0,
+    "当日": 0,
+    "當天": 0,
+    "當日": 0,
     "明天": 1,
     "明日": 1,
     "明儿": 1,
     "后天": 2,
-    "大后天": 3,
+    "後天": 2,
 }
-_PERIODS = {
-    "凌晨": (0, 0),
-    "早上": (9, 0),
-    "早晨": (9, 0),
-    "清早": (8, 0),
-    "上午": (9, 0),
-    "中午": (12, 0),
-    "午后": (14, 0),
-    "下午": (14, 0),
-    "傍晚": (18, 0),
-    "晚上": (20, 0),
-    "晚": (20, 0),
-    "夜里": (21, 0),
-    "早": (9, 0),
+# Parts of the day: the time each means alone (明天下午 is 14:00), and its name for `in_period`.
+_PERIODS: dict[str, tuple[tuple[int, int], str]] = {
+    "凌晨": ((0, 0), "dawn"),
+    "早上": ((9, 0), "morning"),
+    "早晨": ((9, 0), "morning"),
+    "清早": ((8, 0), "morning"),
+    "上午": ((9, 0), "morning"),
+    "早": ((9, 0), "morning"),
+    "晨": ((8, 0), "morning"),
+    "中午": ((12, 0), "noon"),
+    "午间": ((12, 0), "noon"),
+    "午后": ((14, 0), "afternoon"),
+    "下午": ((14, 0), "afternoon"),
+    "傍晚": ((18, 0), "evening"),
+    "晚上": ((20, 0), "night"),
+    "晚间": ((20, 0), "night"),
+    "晚": ((20, 0), "night"),
+    "夜里": ((21, 0), "night"),
+    "夜间": ((21, 0), "night"),
+    "夜": ((21, 0), "night"),
+    "深夜": ((23, 0), "night"),
 }
+_YEARS = {"今": 0, "明": 1, "去": -1, "前": -2, "后": 2, "後": 2}
 
 
 def _num(text: str) -> int | None:
     if text in ("半", "几"):
         return None
-    return small_number(text)
+    return small_number(text.replace("兩", "两"))
 
 
-def _clock_of(m: Match, period: str | None) -> tuple[int, int] | None:
+def _day_offset(word: str) -> int:
+    """昨天 -1, 后天 2, 大后天 3, 大大前天 -4: each 大 is one day further."""
+    big = len(word) - len(word.lstrip("大"))
+    base = _DAYS[word[big:]]
+    return base + big * (1 if base > 0 else -1)
+
+
+def _year(text: str, today: date) -> int | None:
+    """2021, 21 (the latest such year no more than the horizon ahead), 二〇二一, 零七, 今/明/去/前/后."""
+    text = text.removesuffix("年")
+    if text in _YEARS:
+        return today.year + _YEARS[text]
+    value = int(text) if text.isdigit() else small_number(text)
+    if value is None:
+        return None
+    return two_digit_year(value, today) if len(text) == 2 else value
+
+
+def _minutes(m: Match, quarter: str, minute: str) -> int | None:
+    if m.group(quarter):
+        return 15 * int(small_number(m.group(quarter)[0]) or 0)
+    if m.group(minute):
+        return _num(m.group(minute))
+    return None
+
+
+def _clock_of(m: Match, period: str | None) -> tuple[tuple[int, int], bool] | None:
+    """The time of day and whether it was loose (an hour 1-12 said without a part of the day)."""
     if m.group("ck_hh"):
         hour, minute = int(m.group("ck_hh")), int(m.group("ck_mm"))
+        loose = not m.group("ck_hh").startswith("0") and hour <= 12
     else:
         hour_n = _num(m.group("ck_h"))
         if hour_n is None or hour_n > 24:
             return None
-        hour = hour_n
+        hour, loose = hour_n, hour_n <= 12
         if m.group("ck_half"):
             minute = 30
-        elif m.group("ck_q1"):
-            minute = 15
-        elif m.group("ck_q3"):
-            minute = 45
-        elif m.group("ck_m"):
-            minute_n = _num(m.group("ck_m"))
-            if minute_n is None or minute_n > 59:
-                return None
-            minute = minute_n
+        elif (after := _minutes(m, "ck_q", "ck_m")) is not None:
+            minute = after
         else:
             minute = 0
-    evening = period in ("下午", "傍晚", "晚上", "晚", "夜里", "午后") and hour < 12
-    if evening or (period == "中午" and hour < 6):
-        hour += 12
-    elif period is None and 1 <= hour <= 6 and not m.group("ck_hh"):
-        hour += 12  # 三点开会 in a work note is the afternoon
+        short = _minutes(m, "ck_aq", "ck_am")
+        if short is None:
+            short = _minutes(m, "ck_bq", "ck_bm")  # 差一刻4点, 4点差一刻: a quarter to four
+        if short is not None:
+            if not 0 < short < 60 or minute:
+                return None
+            hour, minute = (hour - 1) % 24, 60 - short
+        if minute > 59:
+            return None
     if hour == 24:
-        hour = 23
-        minute = 59
-    return hour, minute
+        return (23, 59), False
+    if period is not None:
+        return in_period(hour, minute, _PERIODS[period][1], loose=loose), False
+    if loose and 1 <= hour <= 6 and not m.group("ck_hh"):
+        hour += 12  # 三点开会 in a work note is the afternoon
+    return (hour, minute), loose
 
 
 def day_clock(m: Match, now: datetime) -> Piece | None:
@@ -117,31 +164,42 @@ def day_clock(m: Match, now: datetime) -> Piece | None:
         return None
     if clock_text and m.group("ck_h") == "一" and not part and not day_word and not m.group("ck_half"):
         return None  # 一点 is "a little" far more often than one o'clock
-    clock = _clock_of(m, part) if clock_text else None
-    if clock_text and clock is None:
+    read = _clock_of(m, part) if clock_text else None
+    if clock_text and read is None:
         return None
+    clock, loose = read if read is not None else (None, False)
     s, e = span(m)
-    default = None
-    if part and not clock:
-        default = _PERIODS[part]
+    period = _PERIODS[part][1] if part else None
+    default = _PERIODS[part][0] if part and not clock else None
     if not day_word:
         if clock is None:
-            return Piece(s, e, "neutral", clock=default, weak_clock=True)
-        return Piece(s, e, "neutral", clock=clock)
-    offset = _DAYS[day_word]
+            return Piece(s, e, "neutral", default_clock=default, weak_clock=True, period=period)
+        return Piece(s, e, "neutral", clock=clock, period=period, loose=loose)
+    offset = _day_offset(day_word)
     day = today + timedelta(days=offset)
-    if offset == 0:
-        return Piece(s, e, "neutral", day=day, back=day, clock=clock, default_clock=default)
-    return Piece(s, e, "future" if offset > 0 else "past", day=day, clock=clock, default_clock=default)
+    tense: Tense = "neutral" if offset == 0 else ("future" if offset > 0 else "past")
+    return Piece(
+        s,
+        e,
+        tense,
+        day=day,
+        back=day if offset == 0 else None,
+        clock=clock,
+        default_clock=default,
+        period=period,
+        loose=loose,
+    )
 
 
 def short_day(m: Match, now: datetime) -> Piece:
-    word = m.group("short_day")
-    offset = {"今": 0, "明": 1, "昨": -1}[word[0]]
+    """今晚, 明早, 今晨, 昨夜, 当晚: a day and a part of it in two characters."""
+    offset = {"今": 0, "明": 1, "昨": -1, "当": 0, "當": 0}[m.group("sd_day")]
     day = now.date() + timedelta(days=offset)
-    clock = (9, 0) if word[1] == "早" else (20, 0)
+    clock, period = _PERIODS[m.group("sd_part")]
     tense: Tense = "neutral" if offset == 0 else ("future" if offset > 0 else "past")
-    return Piece(*span(m), tense, day=day, back=day if offset == 0 else None, default_clock=clock)
+    return Piece(
+        *span(m), tense, day=day, back=day if offset == 0 else None, default_clock=clock, period=period
+    )
 
 
 def _weeks_away(which: str | None) -> int | None:
@@ -204,28 +262,100 @@ def _months_away(which: str | None) -> int:
 def month_part(m: Match, now: datetime) -> Piece:
     months = _months_away(m.group("mp_which"))
     base = add_months(now.date().replace(day=1), months)
-    part = m.group("mp_part")
+    day = _part_of_month(base.year, base.month, m.group("mp_part"))
+    # 月初 said on the 20th is behind us: when it happened, not a follow-up already late.
+    return Piece(*span(m), "past" if day < now.date() else "future", day=day)
+
+
+def _part_of_month(year: int, month: int, part: str) -> date:
+    """月初 the 1st, 上旬 the 5th, 月中 and 中旬 the 15th, 下旬 the 25th, 月底 the last day: each the
+    start, middle or end of what it names."""
     if part in ("底", "末"):
-        day = month_end(base.year, base.month)
-    elif part == "初":
-        day = base
-    else:
-        day = base.replace(day=15)
-    return Piece(
-        *span(m),
-        "past" if months < 0 or (day < now.date() and months == 0 and part == "初") else "future",
-        day=day,
-    )
+        return month_end(year, month)
+    return date(year, month, {"初": 1, "上旬": 5, "下旬": 25}.get(part, 15))
 
 
 def month_day(m: Match, now: datetime) -> Piece | None:
+    """下个月15号, 本月9日, 同月9号, 上个月23号."""
     months = _months_away(m.group("md_which"))
     base = add_months(now.date().replace(day=1), months)
     number = _num(m.group("md_d"))
-    found = safe_date(base.year, base.month, number) if number else None
-    if found is None:
+    if number is None or not 1 <= number <= 31:
         return None
-    return Piece(*span(m), "past" if found < now.date() else "future", day=found)
+    found = safe_date(base.year, base.month, number)
+    if found is None:
+        return missing(*span(m))
+    return Piece(*span(m), "past" if found < now.date() else "future", day=found, dated=True)
+
+
+def nth_weekday(m: Match, now: datetime) -> Piece | None:
+    """下个月第一个周一, 6月第3个星期日, 八月份的第一个周二, 本月最后一个周五."""
+    today = now.date()
+    s, e = span(m)
+    nth = -1 if m.group("nw_last") else _num(m.group("nw_n"))
+    weekday = _WEEKDAY[m.group("nw_d")]
+    if nth is None:
+        return None
+    if m.group("nw_m"):
+        month = _num(m.group("nw_m"))
+        if month is None or not 1 <= month <= 12:
+            return None
+        ahead = back = nth_weekday_of(today.year, month, weekday, nth)
+        if ahead is None:
+            return missing(s, e)
+        if ahead < today:
+            ahead = nth_weekday_of(today.year + 1, month, weekday, nth)
+        if back is not None and back > today:
+            back = nth_weekday_of(today.year - 1, month, weekday, nth)
+        if ahead is None or back is None:
+            return missing(s, e)
+        return without_year(s, e, today, (ahead, back))
+    base = add_months(today.replace(day=1), _months_away(m.group("nw_which")))
+    found = nth_weekday_of(base.year, base.month, weekday, nth)
+    if found is None:
+        return missing(s, e)
+    return Piece(s, e, "past" if found < today else "future", day=found, dated=True)
+
+
+def holiday(m: Match, now: datetime) -> Piece | None:
+    """元旦, 国庆, 母亲节; with a year before it: 去年元旦, 2019年感恩节."""
+    today = now.date()
+    year_text = m.group("yh_y") if m.lastgroup == "year_holiday" else None
+    year = _year(year_text, today) if year_text else None
+    if year_text and year is None:
+        return None
+    name = m.group("yh_name") if year_text else m.group("hl_name")
+    return holiday_piece(*span(m), today, rule_of(name, han=True), year, None)
+
+
+def year_day(m: Match, now: datetime) -> Piece | None:
+    """2025年第一天, 明年第十天: the nth day of a year."""
+    today = now.date()
+    year = _year(m.group("yd_y"), today)
+    count = _num(m.group("yd_n"))
+    if year is None or count is None or not 1 <= count <= 366 or not 1 <= year <= 9998:
+        return None
+    found = date(year, 1, 1) + timedelta(days=count - 1)
+    if found.year != year:
+        return missing(*span(m))
+    return Piece(*span(m), "past" if found < today else "future", day=found, dated=True)
+
+
+def short_ymd(m: Match, now: datetime) -> Piece | None:
+    """12-11-10 in a Chinese note: year, month, day, as Chinese dates are written."""
+    today = now.date()
+    found = safe_date(two_digit_year(int(m.group("sy_y")), today), int(m.group("sy_m")), int(m.group("sy_d")))
+    if found is None:
+        return missing(*span(m))
+    return Piece(*span(m), "past" if found < today else "future", day=found, dated=True)
+
+
+def _yearless(s: int, e: int, today: date, month: int, day: int) -> Piece | None:
+    if not 1 <= day <= 31:
+        return None
+    if day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return missing(s, e)
+    return without_year(s, e, today, yearless(today, month, day))
 
 
 def whole_month(m: Match, now: datetime) -> Piece:
@@ -241,38 +371,34 @@ def full_date(m: Match, now: datetime) -> Piece | None:
     if month is None or not 1 <= month <= 12:
         return None
     year_text = m.group("dt_y")
+    year = _year(year_text, today) if year_text else None
+    if year_text and (year is None or not 1 <= year <= 9998):
+        return None
     part = m.group("dt_part")
     s, e = span(m)
     if part:
-        year = int(year_text) if year_text and year_text.isdigit() else today.year
-        day = month_end(year, month) if part in ("底", "末") else date(year, month, 1 if part == "初" else 15)
-        if not year_text and day < today:
-            day = (
-                date(year + 1, month, day.day)
-                if part != "底" and part != "末"
-                else month_end(year + 1, month)
-            )
-        return Piece(s, e, "past" if day < today else "future", day=day)
+        day = _part_of_month(year or today.year, month, part)
+        if year is None and day < today:
+            day = _part_of_month(today.year + 1, month, part)
+        return Piece(s, e, "past" if day < today else "future", day=day, dated=True)
     day_text = m.group("dt_d")
     if not day_text:
         return None
     day_n = _num(day_text)
     if day_n is None:
         return None
-    if year_text:
-        year_n = int(year_text) if year_text.isdigit() else small_number(year_text)
-        found = safe_date(year_n, month, day_n) if year_n else None
+    if year is not None:
+        found = safe_date(year, month, day_n)
         if found is None:
-            return None
-        return Piece(s, e, "past" if found < today else "future", day=found)
-    pair = yearless(today, month, day_n)
-    return Piece(s, e, "neutral", day=pair[0], back=pair[1]) if pair else None
+            return missing(s, e) if 1 <= day_n <= 31 else None
+        return Piece(s, e, "past" if found < today else "future", day=found, dated=True)
+    return _yearless(s, e, today, month, day_n)
 
 
 def dom(m: Match, now: datetime) -> Piece | None:
     number = _num(m.group("dom_d"))
     pair = day_of_month(now.date(), number) if number else None
-    return Piece(*span(m), "neutral", day=pair[0], back=pair[1]) if pair else None
+    return Piece(*span(m), "neutral", day=pair[0], back=pair[1], dated=True) if pair else None
 
 
 def rel(m: Match, now: datetime) -> Piece | None:
@@ -287,6 +413,9 @@ def rel(m: Match, now: datetime) -> Piece | None:
     tense: Tense = "past" if sign < 0 else "future"
     today = now.date()
     s, e = span(m)
+    per_year = {"年": 1, "月": 12}.get(unit, 52 if unit in ("周", "週", "星期", "礼拜", "禮拜") else 365)
+    if sign > 0 and unit not in ("小时", "钟头", "分钟") and count / per_year > HORIZON_YEARS:
+        return Piece(s, e, "future", problem="too_far")  # 五百年后
     if unit in ("小时", "钟头"):
         return Piece(s, e, tense, exact=shift(now, minutes=sign * (count * 60 + (30 if half else 0))))
     if unit == "分钟":
@@ -297,7 +426,7 @@ def rel(m: Match, now: datetime) -> Piece | None:
         return Piece(s, e, tense, day=today + timedelta(days=sign * count))
     if unit == "工作日":
         return Piece(s, e, tense, day=add_business_days(today, count)) if sign > 0 else None
-    if unit in ("周", "星期", "礼拜"):
+    if unit in ("周", "週", "星期", "礼拜", "禮拜"):
         return Piece(s, e, tense, day=today + timedelta(days=7 * sign * count))
     months = count * (12 if unit == "年" else 1) + (6 if half and unit == "年" else 0)
     if half and unit == "月":

@@ -36,6 +36,23 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "`/followup 阿里巴巴 下周二 续约电话`、`/followup 阿里巴巴 三天后 回访`、"
         "`/followup 阿里巴巴 12月5日 合同评审`。",
     },
+    "no_such_date": {
+        "en": "There is no {words}: that date is not on the calendar. Check the day and the month, "
+        "e.g. `feb 28`, `12/31` (month first) or `31.12.2026` (day first).",
+        "zh": "日期“{words}”不存在，请检查月份和日期，例如：`2月28日`、`12月31日`。",
+    },
+    "too_far": {
+        "en": "{words} is more than {years} years ahead. Follow-ups can be set up to {years} years out; "
+        "check the number, e.g. `in 5 months`, `dec 5 2027`.",
+        "zh": "“{words}”超过了 {years} 年。跟进时间最远可设在 {years} 年以内，请检查数字，"
+        "例如：`5个月后`、`2027年12月5日`。",
+    },
+    "past_date": {
+        "en": "{words} is already past ({when}). A follow-up needs a time ahead: for a date next year, "
+        "write its year; or say when, e.g. `/followup acme tomorrow 3pm send the quote`.",
+        "zh": "“{words}”已经过去了（{when}）。跟进时间需要在将来：如果是明年的日期，请写上年份；"
+        "或者写明时间，例如：`/followup 阿里巴巴 明天下午三点 发报价`。",
+    },
     "bad_request": {
         "en": "{detail}",
         "zh": "{detail}",

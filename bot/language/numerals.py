@@ -50,6 +50,72 @@ _EN_WORDS = {
 }
 
 
+# Ordinal days of a month and hours of the clock, spelled out ("the twenty-first", "six pm").
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+_UNITS_ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+ORDINAL_WORD = rf"(?:(?:twenty|thirty)[\s-](?:{_UNITS_ORDINAL})|{_ORDINAL_ALTERNATIVES})"
+HOUR_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+HOUR_WORD = "(?:" + "|".join(sorted(HOUR_WORDS, key=len, reverse=True)) + ")"
+
+
+def ordinal(text: str) -> int | None:
+    """ "21st", "21", "third", "twenty-first", "twenty first" → the number; None when it is not one."""
+    text = text.strip().lower()
+    digits = text.rstrip("stndrh")
+    if digits.isascii() and digits.isdigit():
+        return int(digits)
+    if text in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[text]
+    tens, _, unit = text.replace("-", " ").partition(" ")
+    if tens in ("twenty", "thirty") and unit.strip() in _ORDINAL_WORDS:
+        return (20 if tens == "twenty" else 30) + _ORDINAL_WORDS[unit.strip()]
+    return None
+
+
+def hour_word(text: str) -> int | None:
+    """ "6", "06", "six" → 6."""
+    text = text.strip().lower()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return HOUR_WORDS.index(text) + 1 if text in HOUR_WORDS else None
+
+
 def _han_below_wan(text: str) -> int | None:
     total, digit = 0, None
     for ch in text:
@@ -100,9 +166,13 @@ def number(text: str) -> Decimal | None:
 
 def small_number(text: str) -> int | None:
     """A count of days, weeks or hours: "3", "三", "十二", "a", "a couple of"."""
+    if text.isascii() and text.isdigit():
+        return int(text)  # the usual case, without a Decimal
     key = " ".join(text.lower().split())
     if key in _EN_WORDS:
         return _EN_WORDS[key]
+    if key and all(ch in DIGITS or ch in UNITS for ch in key):
+        return han_number(key)  # 三, 十二: without the failed Decimal first
     value = number(key)
     if value is None or value != value.to_integral_value():
         return None

@@ -12,7 +12,7 @@ from bot.language.amounts import find_amount
 from bot.language.category import find_category
 from bot.language.channels import find_channel
 from bot.language.customers import find_customer
-from bot.language.dates import Moment, find_moments
+from bot.language.dates import Moment, find_moments, refusal
 from bot.language.keywords import english_hits
 from bot.language.lexicon import tokens
 from bot.language.markup import Marked, mark, tidy
@@ -26,7 +26,7 @@ _LEADING_SEPARATORS = re.compile(r"[\s:：,，\-–—]+")
 # Words left dangling once the date is cut out of a task: "call back (by) friday", "send it (on) dec 5".
 _EDGE_PUNCT = " \t\n,，:：;；-–—"
 _LEADING_WORDS = words("and to then please by on at before until due")
-_TRAILING_WORDS = words("and or by on at before until for due from")
+_TRAILING_WORDS = words("and or by on at before until for due from after")
 
 
 def _trim_edges(text: str) -> str:
@@ -149,12 +149,10 @@ def _parse(
             return failed("no_body", lang, customer=found.name or "acme")
     han = lang == "zh"
     words = tokens(body.scan)
-    moments = find_moments(body.scan, local_now(now, zone), words, han=han)
-    hits = english_hits(body.scan, words)
-    future = _follow_up_moment(body.scan, [m for m in moments if not m.past])
-    past = next((m for m in moments if m.past), None)
-    follow_up = FollowUp(future.at, _follow_up_text(body, future, moments, followup)) if future else None
-    if followup and follow_up is None:
+    moments = find_moments(body.scan, local_now(now, zone), words, han=han, followup=followup)
+    refused = refusal(moments, body.readable, lang, followup=followup)
+    if refused is not None:  # a date that does not exist, is too far, or (for /followup) is past or missing
+        code, values = refused
         return ParsedNote(
             customer=found.name,
             customer_known=found.known,
@@ -163,9 +161,13 @@ def _parse(
             tags=tags,
             mentions=marked.mentions,
             lang=lang,
-            error=message("no_date", lang),
-            error_code="no_date",
+            error=message(code, lang, **values),
+            error_code=code,
         )
+    hits = english_hits(body.scan, words)
+    future = _follow_up_moment(body.scan, [m for m in moments if not m.past])
+    past = next((m for m in moments if m.past), None)
+    follow_up = FollowUp(future.at, _follow_up_text(body, future, moments, followup)) if future else None
     return ParsedNote(
         customer=found.name,
         customer_known=found.known,

@@ -73,7 +73,6 @@ def occurred(text: str, tz: str = "UTC", now: datetime = NOW) -> str | None:
         ("acme contract review 12/10", "2026-12-10T09:00"),
         ("acme contract review 3/12", "2026-03-12T09:00"),
         ("acme contract review march 20 at 2pm", "2026-03-20T14:00"),
-        ("acme renewal feb 3", "2027-02-03T09:00"),
         ("acme renewal jan 15, 2027", "2027-01-15T09:00"),
         ("acme renewal 2026-04-01", "2026-04-01T09:00"),
         ("acme renewal 2026-04-01 14:30", "2026-04-01T14:30"),
@@ -302,10 +301,17 @@ def test_in_hours_counts_real_hours_across_fall_back() -> None:
     assert parsed.follow_up.due.isoformat() == "2026-11-01T02:30:00-05:00"
 
 
-def test_date_without_year_is_the_next_one() -> None:
-    assert due("acme renewal march 9") == "2027-03-09T09:00"
+def test_date_without_year_is_this_years_and_one_earlier_this_year_is_when_it_happened() -> None:
     assert due("acme renewal march 10") == "2026-03-10T09:00"
-    assert due("阿里巴巴 3月1日续约", tz="Asia/Shanghai") == "2027-03-01T09:00"
+    assert due("acme renewal dec 5") == "2026-12-05T09:00"
+    # Issue 13: a date just past is when it happened, never a follow-up a year ahead.
+    for text, tz, expected in [
+        ("acme renewal march 9", "UTC", "2026-03-09T09:00"),
+        ("acme renewal feb 3", "UTC", "2026-02-03T09:00"),
+        ("阿里巴巴 3月1日续约", "Asia/Shanghai", "2026-03-01T09:00"),
+    ]:
+        assert due(text, tz=tz) is None
+        assert occurred(text, tz=tz) == expected
 
 
 def test_first_future_date_is_the_follow_up_and_past_date_the_occurrence() -> None:
@@ -335,16 +341,18 @@ def test_followup_command_takes_when_and_what(text: str, due_at: str, what: str)
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "hint"),
+    ("text", "lang", "hint", "code"),
     [
-        ("acme send the quote", "en", "/followup acme tomorrow"),
-        ("acme called yesterday", "en", "/followup"),
-        ("阿里巴巴 发报价", "zh", "明天下午三点"),
+        ("acme send the quote", "en", "/followup acme tomorrow", "no_date"),
+        ("acme called yesterday", "en", "/followup", "past_date"),  # issue 13: says that it is past
+        ("阿里巴巴 发报价", "zh", "明天下午三点", "no_date"),
     ],
 )
-def test_followup_without_a_future_date_says_how_to_write_one(text: str, lang: str, hint: str) -> None:
+def test_followup_without_a_future_date_says_how_to_write_one(
+    text: str, lang: str, hint: str, code: str
+) -> None:
     parsed = parse_followup(text, now=NOW, tz="UTC")
-    assert parsed.error_code == "no_date"
+    assert parsed.error_code == code
     assert parsed.lang == lang
     assert hint in (parsed.error or "")
     assert parsed.follow_up is None
